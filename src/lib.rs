@@ -1,0 +1,278 @@
+//! stagebord: a static site generator for internship ("stage") vacancy portals.
+//!
+//! The modules are the stages of the pipeline, in the order data flows through them:
+//!
+//! 1. [`load`]: `content/` on disk -> source files (front matter split, UTF-8 checked);
+//! 2. [`validate`]: source files -> the typed [`model`] (every problem collected);
+//! 3. [`render`]: Markdown bodies -> HTML; the theme's templates and typed views;
+//! 4. [`outputs`]: the plan of every output file, rendered in parallel;
+//! 5. [`publish`]: into a temporary folder, swapped in only when all went well.
+//!
+//! [`settings`] reads `portal.toml`, [`urls`] spells every URL, [`diagnostics`] carries
+//! problems to the person who can fix them, and [`scaffold`] writes new portals and files.
+
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod outputs;
+pub mod publish;
+pub mod render;
+pub mod scaffold;
+pub mod settings;
+pub mod urls;
+pub mod validate;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use diagnostics::Diagnostic;
+use load::walk::ContentTree;
+use model::Portal;
+use model::today::{Today, TodayError};
+use outputs::{Plan, Site, Written};
+use publish::PublishError;
+use render::markdown::Bodies;
+use render::theme::Theme;
+use settings::Settings;
+use urls::Urls;
+
+/// What a build or check is asked to do (from the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// The portal folder (holding `portal.toml`).
+    pub root: PathBuf,
+    /// Where the output goes; `<root>/public` by default.
+    pub output_dir: Option<PathBuf>,
+    /// `--today YYYY-MM-DD`.
+    pub today: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Overrides `base_url` of `portal.toml`.
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    /// Options for the portal in `root`, with every default.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output_dir: None,
+            today: None,
+            drafts: false,
+            base_url: None,
+        }
+    }
+
+    /// The output folder.
+    pub fn output(&self) -> PathBuf {
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// Counts for the one-line summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Vacancies built (drafts only with `--drafts`).
+    pub vacancies: usize,
+    /// Of which open.
+    pub open: usize,
+    /// Organisations.
+    pub organisations: usize,
+    /// Brochures.
+    pub brochures: usize,
+    /// The date deadlines were judged against.
+    pub today: Today,
+    /// Files written (only for `build`).
+    pub written: Option<Written>,
+}
+
+impl Summary {
+    fn of(portal: &Portal) -> Summary {
+        Summary {
+            vacancies: portal.vacancies.len(),
+            open: portal.open_vacancies().count(),
+            organisations: portal.organisations.len(),
+            brochures: portal.brochures.len(),
+            today: portal.today,
+            written: None,
+        }
+    }
+}
+
+/// Why a build or check did not succeed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content or theme has errors (all of them are in the diagnostics).
+    Content,
+    /// "Today" could not be settled.
+    Today(TodayError),
+    /// Writing the output failed; the last good output is untouched.
+    Publish(PublishError),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Content => write!(f, "the portal has errors; nothing was written"),
+            Failure::Today(e) => write!(f, "{e}"),
+            Failure::Publish(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// The result of a run: every problem found, and the summary or the failure.
+#[derive(Debug)]
+pub struct Report {
+    /// Errors and warnings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What was built or checked, or why not.
+    pub outcome: Result<Summary, Failure>,
+}
+
+/// Everything up to rendering: settings, theme, model, bodies and the plan.
+struct Prepared {
+    settings: Settings,
+    tree: ContentTree,
+    portal: Portal,
+    bodies: Bodies,
+    theme: Theme,
+    urls: Urls,
+    plan: Plan,
+}
+
+/// Loads, validates and plans the portal; every problem goes to `diags`.
+fn prepare(opts: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Result<Prepared, Failure> {
+    let settings = Settings::load(&opts.root, opts.base_url.as_deref(), diags);
+    let tree = load::walk::content_tree(&opts.root, diags);
+    let Some(settings) = settings else {
+        return Err(Failure::Content);
+    };
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let (today, _) = Today::resolve(opts.today.as_deref(), epoch.as_deref(), &settings.timezone)
+        .map_err(Failure::Today)?;
+    let theme = Theme::load(&opts.root, &settings, diags);
+    let options = validate::Options {
+        today,
+        drafts: opts.drafts,
+    };
+    let portal = validate::portal(&tree, options, diags);
+    let urls = Urls::new(&settings.base_url);
+    let content_files: BTreeSet<PathBuf> = tree.assets.iter().cloned().collect();
+    let bodies = render::markdown::bodies(
+        &portal,
+        &content_files,
+        &urls,
+        settings.allow_raw_html,
+        diags,
+    );
+    let Some(theme) = theme else {
+        return Err(Failure::Content);
+    };
+    let plan = outputs::plan(&portal, &bodies, &theme, &tree, &settings, diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Failure::Content);
+    }
+    Ok(Prepared {
+        settings,
+        tree,
+        portal,
+        bodies,
+        theme,
+        urls,
+        plan,
+    })
+}
+
+fn report(mut diags: Vec<Diagnostic>, outcome: Result<Summary, Failure>) -> Report {
+    let mut all = diagnostics::Diagnostics::new();
+    all.extend(diags.drain(..));
+    Report {
+        diagnostics: all.sorted().into_iter().cloned().collect(),
+        outcome,
+    }
+}
+
+/// `stagebord build`: renders the portal and publishes it atomically.
+pub fn build(opts: &BuildOptions) -> Report {
+    let mut diags = Vec::new();
+    let prepared = match prepare(opts, &mut diags) {
+        Ok(p) => p,
+        Err(failure) => return report(diags, Err(failure)),
+    };
+    let Prepared {
+        settings,
+        tree,
+        portal,
+        bodies,
+        theme,
+        urls,
+        plan,
+    } = prepared;
+    let _ = &tree;
+    let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
+    let published = publish::atomically(&opts.root, &opts.output(), |sink| {
+        outputs::render_into(&plan, &site, &opts.root, sink)
+    });
+    let outcome = match published {
+        Ok(written) => Ok(Summary {
+            written: Some(written),
+            ..Summary::of(&portal)
+        }),
+        Err(PublishError::Render(problems)) => {
+            diags.extend(problems);
+            Err(Failure::Content)
+        }
+        Err(e) => Err(Failure::Publish(e)),
+    };
+    report(diags, outcome)
+}
+
+/// `stagebord check`: everything `build` checks, plus advice, without writing anything.
+///
+/// Templates are rendered too (into memory), so a template error is found here as well.
+pub fn check(opts: &BuildOptions) -> Report {
+    let mut diags = Vec::new();
+    let prepared = match prepare(opts, &mut diags) {
+        Ok(p) => p,
+        Err(failure) => return report(diags, Err(failure)),
+    };
+    diags.extend(validate::advice::portal(&prepared.portal));
+    let site = Site::new(
+        &prepared.portal,
+        &prepared.bodies,
+        &prepared.theme,
+        &prepared.settings,
+        &prepared.urls,
+        &prepared.plan.listings,
+    );
+    let mut template_errors = Vec::new();
+    for entry in prepared.plan.entries.iter().filter(|e| e.job.is_page()) {
+        if let Err(d) = outputs::pages::render(&entry.job, &site)
+            && !template_errors.contains(&d)
+        {
+            template_errors.push(d);
+        }
+    }
+    let failed = !template_errors.is_empty();
+    diags.extend(template_errors);
+    let outcome = if failed {
+        Err(Failure::Content)
+    } else {
+        Ok(Summary::of(&prepared.portal))
+    };
+    report(diags, outcome)
+}
+
+/// Shows `path` relative to the current folder when it is inside it, for the summary.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = diagnostics::relative_to(&cwd, path);
+    let text = shown.display().to_string();
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text
+    }
+}

@@ -1,0 +1,125 @@
+//! The `stagebord` binary: parses arguments, calls the library, prints what happened.
+//! No logic lives here.
+
+mod cli;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+
+use cli::{Cli, Command, NewKind};
+use stagebord::diagnostics::Severity;
+use stagebord::scaffold;
+use stagebord::{Report, Summary, display_path};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    match cli.command {
+        Command::Build(args) => {
+            let options = args.portal.options(args.output_dir);
+            let report = stagebord::build(&options);
+            let target = display_path(&options.output());
+            finish(&report, false, |s| {
+                format!(
+                    "{} -> {}/ in {:.2} s",
+                    counts(s),
+                    target,
+                    started.elapsed().as_secs_f64()
+                )
+            })
+        }
+        Command::Check(args) => {
+            let report = stagebord::check(&args.portal.options(None));
+            finish(&report, args.strict, |s| {
+                format!(
+                    "{} checked in {:.2} s",
+                    counts(s),
+                    started.elapsed().as_secs_f64()
+                )
+            })
+        }
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(files) => {
+                println!(
+                    "created a new portal in {} ({} files); build it with: cd {} && stagebord build",
+                    display_path(&dir),
+                    files,
+                    display_path(&dir)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New(args) => {
+            let kind = match args.kind {
+                NewKind::Vacancy => scaffold::NewKind::Vacancy,
+                NewKind::Organisation => scaffold::NewKind::Organisation,
+                NewKind::Brochure => scaffold::NewKind::Brochure,
+            };
+            match scaffold::new_file(&args.root, kind, &args.slug, args.organisation.as_deref()) {
+                Ok(path) => {
+                    println!("wrote {}", display_path(&path));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// "31 vacancies (27 open), 6 organisations, 4 brochures".
+fn counts(s: &Summary) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} ({} open on {}), {}, {}",
+        plural(s.vacancies, "vacancy", "vacancies"),
+        s.open,
+        s.today.0,
+        plural(s.organisations, "organisation", "organisations"),
+        plural(s.brochures, "brochure", "brochures"),
+    )
+}
+
+/// Prints every diagnostic and the summary line; picks the exit code.
+fn finish(report: &Report, strict: bool, line: impl Fn(&Summary) -> String) -> ExitCode {
+    for d in &report.diagnostics {
+        eprintln!("{d}\n");
+    }
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = report.diagnostics.len() - errors;
+    let counted = match (errors, warnings) {
+        (0, 0) => String::new(),
+        (e, w) => format!(
+            " ({e} error{}, {w} warning{})",
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" }
+        ),
+    };
+    match &report.outcome {
+        Ok(summary) if strict && warnings > 0 => {
+            eprintln!("{}{counted}: failed because of --strict", line(summary));
+            ExitCode::FAILURE
+        }
+        Ok(summary) => {
+            println!("{}{counted}", line(summary));
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("error: {failure}{counted}");
+            ExitCode::FAILURE
+        }
+    }
+}

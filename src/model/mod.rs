@@ -1,0 +1,161 @@
+//! The content model: plain, validated data about a portal.
+//!
+//! Types here are built only by `validate` and read by `render` and `outputs`. They do no
+//! I/O, know nothing of templates or Markdown rendering, and cannot be deserialized
+//! directly: every value went through the checks in `validate`.
+
+pub mod brochure;
+pub mod contact;
+pub mod organisation;
+pub mod page;
+pub mod slug;
+pub mod terms;
+pub mod today;
+pub mod vacancy;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use brochure::Brochure;
+use organisation::Organisation;
+use page::{Home, Page};
+use slug::Slug;
+use terms::TermRef;
+use today::Today;
+use vacancy::Vacancy;
+
+/// Where an item came from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    /// The file, relative to the portal's root (`content/vacancies/x.md`).
+    pub path: PathBuf,
+}
+
+/// A Markdown body, not yet rendered (rendering needs every page's URL).
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The Markdown text after the front matter.
+    pub markdown: String,
+    /// The file's line number on which the body starts, for link errors.
+    pub first_line: usize,
+}
+
+/// A file the output needs a copy of (a logo, an image beside a vacancy).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    /// The file, relative to the portal's root.
+    pub source: PathBuf,
+    /// Where it is published, relative to the output root (`organisaties/x/logo.svg`).
+    pub output: String,
+}
+
+/// A validated portal: everything the renderers see.
+///
+/// Every list is sorted by slug, so lookups are binary searches and iteration order is
+/// deterministic.
+#[derive(Debug, Clone)]
+pub struct Portal {
+    /// The date deadlines are judged against.
+    pub today: Today,
+    /// Vacancies (drafts only when built with `--drafts`).
+    pub vacancies: Vec<Vacancy>,
+    /// Organisations.
+    pub organisations: Vec<Organisation>,
+    /// Brochures.
+    pub brochures: Vec<Brochure>,
+    /// Free pages.
+    pub pages: Vec<Page>,
+    /// The home page's intro, from `content/_index.md`.
+    pub home: Option<Home>,
+    /// The display spelling of each field term (its most frequent spelling).
+    pub field_names: BTreeMap<Slug, String>,
+    /// The display spelling of each place term.
+    pub place_names: BTreeMap<Slug, String>,
+}
+
+impl Portal {
+    /// The organisation with this slug.
+    pub fn organisation(&self, slug: &Slug) -> Option<&Organisation> {
+        self.organisations
+            .binary_search_by(|o| o.slug.cmp(slug))
+            .ok()
+            .map(|i| &self.organisations[i])
+    }
+
+    /// Vacancies open on the portal's today, in slug order.
+    pub fn open_vacancies(&self) -> impl Iterator<Item = &Vacancy> {
+        self.vacancies.iter().filter(|v| v.is_open(self.today))
+    }
+
+    /// The brochures of one organisation, in slug order.
+    pub fn brochures_of<'a>(
+        &'a self,
+        organisation: &'a Slug,
+    ) -> impl Iterator<Item = &'a Brochure> {
+        self.brochures
+            .iter()
+            .filter(move |b| &b.organisation == organisation)
+    }
+
+    /// The display spelling of a field term.
+    pub fn field_name<'a>(&'a self, term: &'a TermRef) -> &'a str {
+        self.field_names
+            .get(&term.slug)
+            .map_or(&term.spelling, String::as_str)
+    }
+
+    /// The display spelling of a place term.
+    pub fn place_name<'a>(&'a self, term: &'a TermRef) -> &'a str {
+        self.place_names
+            .get(&term.slug)
+            .map_or(&term.spelling, String::as_str)
+    }
+}
+
+/// Picks, per slug, the spelling used most often (ties: the alphabetically first), so that
+/// "Financiën" and "financien" show as one term with one name.
+pub fn term_names<'a>(terms: impl IntoIterator<Item = &'a TermRef>) -> BTreeMap<Slug, String> {
+    let mut counts: BTreeMap<&Slug, BTreeMap<&str, usize>> = BTreeMap::new();
+    for term in terms {
+        *counts
+            .entry(&term.slug)
+            .or_default()
+            .entry(&term.spelling)
+            .or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter_map(|(slug, spellings)| {
+            let best = spellings
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
+            Some((slug.clone(), best.0.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(spelling: &str) -> TermRef {
+        TermRef {
+            slug: Slug::fold(spelling).unwrap(),
+            spelling: spelling.to_string(),
+        }
+    }
+
+    #[test]
+    fn most_frequent_spelling_wins_with_a_stable_tie_break() {
+        let terms = [
+            term("Financiën"),
+            term("financien"),
+            term("Financiën"),
+            term("ICT"),
+            term("ict"),
+        ];
+        let names = term_names(&terms);
+        assert_eq!(names[&Slug::fold("financien").unwrap()], "Financiën");
+        assert_eq!(names[&Slug::fold("ict").unwrap()], "ICT");
+    }
+}

@@ -1,0 +1,410 @@
+//! Stage 4: which files the portal consists of (the [`Plan`]) and their bytes.
+//!
+//! The plan is data: every output path with the job that makes it. It is computed before
+//! anything is rendered, so that two things claiming one path (a file in `static/` over a
+//! generated page) are found up front, and so that `serve` can later re-render only the
+//! entries a change touches. Pages are rendered in parallel and handed to the sink one by
+//! one, never all held at once.
+
+pub mod listings;
+pub mod pages;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::walk::ContentTree;
+use crate::model::Portal;
+use crate::model::terms::Taxonomy;
+use crate::publish::Sink;
+use crate::render::context::{PortalView, Views};
+use crate::render::markdown::Bodies;
+use crate::render::theme::{FileSource, Theme};
+use crate::settings::Settings;
+use crate::urls::{Route, Urls};
+use listings::{Listings, page_count};
+
+/// What makes one output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    /// `/`
+    Home,
+    /// `/vacatures/` (page n)
+    Vacancies {
+        /// 1-based page.
+        page: usize,
+    },
+    /// A vacancy page (index into `portal.vacancies`).
+    Vacancy(usize),
+    /// `/organisaties/`
+    Organisations,
+    /// An organisation page (index into `portal.organisations`).
+    Organisation(usize),
+    /// A brochure page (index into `portal.brochures`).
+    Brochure(usize),
+    /// A free page (index into `portal.pages`).
+    Page(usize),
+    /// A listing's index page.
+    Taxonomy(Taxonomy),
+    /// A term page of a listing.
+    Term {
+        /// Which listing.
+        taxonomy: Taxonomy,
+        /// Index into the listing's groups.
+        group: usize,
+        /// 1-based page.
+        page: usize,
+    },
+    /// `/404.html`
+    NotFound,
+    /// A file of the portal, copied as is (relative to the portal's root).
+    Copy(PathBuf),
+    /// A file of the built-in theme.
+    Builtin(&'static [u8]),
+}
+
+impl Job {
+    /// True for jobs whose output is an HTML page.
+    pub fn is_page(&self) -> bool {
+        !matches!(self, Job::Copy(_) | Job::Builtin(_))
+    }
+}
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Path below the output folder (`vacatures/x/index.html`).
+    pub path: String,
+    /// What makes it.
+    pub job: Job,
+}
+
+/// Every output file of a build, sorted by path.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// The files.
+    pub entries: Vec<Entry>,
+    /// The listings the pages were planned from.
+    pub listings: Listings,
+}
+
+/// Everything rendering needs, borrowed.
+pub struct Site<'a> {
+    /// The model.
+    pub portal: &'a Portal,
+    /// Rendered Markdown bodies.
+    pub bodies: &'a Bodies,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Settings.
+    pub settings: &'a Settings,
+    /// Links.
+    pub urls: &'a Urls,
+    /// Listings.
+    pub listings: &'a Listings,
+    /// The portal part of every page's context, built once.
+    pub portal_view: PortalView<'a>,
+}
+
+impl<'a> Site<'a> {
+    /// Gathers what rendering needs.
+    pub fn new(
+        portal: &'a Portal,
+        bodies: &'a Bodies,
+        theme: &'a Theme,
+        settings: &'a Settings,
+        urls: &'a Urls,
+        listings: &'a Listings,
+    ) -> Site<'a> {
+        let views = Views {
+            portal,
+            settings,
+            urls,
+            i18n: &theme.i18n,
+        };
+        let portal_view = pages::portal_view(&views, listings.open.len());
+        Site {
+            portal,
+            bodies,
+            theme,
+            settings,
+            urls,
+            listings,
+            portal_view,
+        }
+    }
+
+    /// View builders.
+    pub fn views(&self) -> Views<'a> {
+        Views {
+            portal: self.portal,
+            settings: self.settings,
+            urls: self.urls,
+            i18n: &self.theme.i18n,
+        }
+    }
+
+    /// A template context with the common keys filled in.
+    pub fn context(
+        &self,
+        route: Route<'_>,
+        title: String,
+        description: Option<String>,
+    ) -> Result<tera::Context, Diagnostic> {
+        let common = pages::common(self, route, title, description);
+        tera::Context::from_serialize(&common).map_err(|e| {
+            Diagnostic::error(
+                "templates",
+                format!("cannot build the template context: {e}"),
+            )
+        })
+    }
+}
+
+/// Plans every output file; two claims on one path are errors in `diags`.
+pub fn plan(
+    portal: &Portal,
+    bodies: &Bodies,
+    theme: &Theme,
+    tree: &ContentTree,
+    settings: &Settings,
+    diags: &mut Vec<Diagnostic>,
+) -> Plan {
+    let listings = Listings::of(portal);
+    let mut claims: BTreeMap<String, (Job, String)> = BTreeMap::new();
+    let mut claim = |route_file: String, job: Job, origin: String, diags: &mut Vec<Diagnostic>| {
+        if let Some((_, first)) = claims.get(&route_file) {
+            diags.push(
+                Diagnostic::error(
+                    origin.clone(),
+                    format!("{origin} and {first} would both be written to {route_file}"),
+                )
+                .with_help("rename or remove one of them"),
+            );
+            return;
+        }
+        claims.insert(route_file, (job, origin));
+    };
+    let per_page = settings.paginate;
+
+    // Theme files first: the portal's own static/ may override them (that is what it is for).
+    let mut statics: BTreeMap<String, Job> = BTreeMap::new();
+    for file in &theme.static_files {
+        let job = match &file.source {
+            FileSource::Builtin(bytes) => Job::Builtin(bytes),
+            FileSource::Disk(path) => Job::Copy(path.clone()),
+        };
+        statics.insert(file.output.clone(), job);
+    }
+    for path in &tree.static_files {
+        let output = path
+            .strip_prefix("static")
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        statics.insert(output, Job::Copy(path.clone()));
+    }
+
+    let generated = "the generated portal".to_string();
+    claim(Route::Home.file(), Job::Home, generated.clone(), diags);
+    claim(
+        Route::NotFound.file(),
+        Job::NotFound,
+        generated.clone(),
+        diags,
+    );
+    for page in 1..=page_count(listings.open.len(), per_page) {
+        claim(
+            Route::Vacancies { page }.file(),
+            Job::Vacancies { page },
+            generated.clone(),
+            diags,
+        );
+    }
+    for (i, v) in portal.vacancies.iter().enumerate() {
+        claim(
+            Route::Vacancy(&v.slug).file(),
+            Job::Vacancy(i),
+            v.source.path.display().to_string(),
+            diags,
+        );
+    }
+    claim(
+        Route::Organisations.file(),
+        Job::Organisations,
+        generated.clone(),
+        diags,
+    );
+    for (i, o) in portal.organisations.iter().enumerate() {
+        claim(
+            Route::Organisation(&o.slug).file(),
+            Job::Organisation(i),
+            o.source.path.display().to_string(),
+            diags,
+        );
+    }
+    for (i, b) in portal.brochures.iter().enumerate() {
+        let route = Route::Brochure {
+            organisation: &b.organisation,
+            brochure: &b.slug,
+        };
+        claim(
+            route.file(),
+            Job::Brochure(i),
+            b.source.path.display().to_string(),
+            diags,
+        );
+    }
+    for (i, p) in portal.pages.iter().enumerate() {
+        claim(
+            Route::Page(&p.slug).file(),
+            Job::Page(i),
+            p.source.path.display().to_string(),
+            diags,
+        );
+    }
+    for taxonomy in Taxonomy::ALL {
+        claim(
+            Route::Taxonomy(taxonomy).file(),
+            Job::Taxonomy(taxonomy),
+            generated.clone(),
+            diags,
+        );
+        for (group, g) in listings.groups(taxonomy).iter().enumerate() {
+            for page in 1..=page_count(g.vacancies.len(), per_page) {
+                let route = Route::Term {
+                    taxonomy,
+                    term: &g.slug,
+                    page,
+                };
+                claim(
+                    route.file(),
+                    Job::Term {
+                        taxonomy,
+                        group,
+                        page,
+                    },
+                    generated.clone(),
+                    diags,
+                );
+            }
+        }
+    }
+    // An image used by several bodies of one page, or a logo also linked in the profile, is
+    // one file: the set below keeps it once.
+    let mut assets: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for asset in bodies
+        .assets
+        .iter()
+        .chain(portal.organisations.iter().filter_map(|o| o.logo.as_ref()))
+    {
+        if asset.source.starts_with("static") {
+            continue; // published by the static/ copy below
+        }
+        assets.insert(asset.output.clone(), asset.source.clone());
+    }
+    let mut conflicts: BTreeMap<&String, Vec<&PathBuf>> = BTreeMap::new();
+    for asset in bodies
+        .assets
+        .iter()
+        .chain(portal.organisations.iter().filter_map(|o| o.logo.as_ref()))
+    {
+        if assets.get(&asset.output) != Some(&asset.source) {
+            conflicts
+                .entry(&asset.output)
+                .or_default()
+                .push(&asset.source);
+        }
+    }
+    for (output, sources) in conflicts {
+        for source in sources {
+            diags.push(
+                Diagnostic::error(
+                    source,
+                    format!("another file with the same name is already published as {output}"),
+                )
+                .with_help("give the two images different file names"),
+            );
+        }
+    }
+    for (output, source) in assets {
+        let origin = source.display().to_string();
+        claim(output, Job::Copy(source), origin, diags);
+    }
+    for (output, job) in statics {
+        let origin = match &job {
+            Job::Copy(path) => path.display().to_string(),
+            _ => format!("the theme's static/{output}"),
+        };
+        claim(output, job, origin, diags);
+    }
+    Plan {
+        entries: claims
+            .into_iter()
+            .map(|(path, (job, _))| Entry { path, job })
+            .collect(),
+        listings,
+    }
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// HTML pages.
+    pub pages: usize,
+    /// Other files.
+    pub files: usize,
+}
+
+/// Renders every entry of the plan in parallel and hands each to `sink`.
+///
+/// Template errors are collected (one per template and message, so a broken template
+/// does not print 30,000 times); an I/O error of the sink stops the run.
+pub fn render_into(
+    plan: &Plan,
+    site: &Site<'_>,
+    root: &std::path::Path,
+    sink: &Sink,
+) -> Result<Written, Vec<Diagnostic>> {
+    let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    let push = |d: Diagnostic| {
+        if let Ok(mut p) = problems.lock()
+            && !p
+                .iter()
+                .any(|x| x.path == d.path && x.location == d.location && x.message == d.message)
+        {
+            p.push(d);
+        }
+    };
+    plan.entries.par_iter().for_each(|entry| {
+        let result = match &entry.job {
+            Job::Copy(path) => sink.copy(&entry.path, &root.join(path)),
+            Job::Builtin(bytes) => sink.write(&entry.path, bytes),
+            job => match pages::render(job, site) {
+                Ok(html) => sink.write(&entry.path, html.as_bytes()),
+                Err(d) => {
+                    push(d);
+                    Ok(())
+                }
+            },
+        };
+        if let Err(e) = result {
+            push(Diagnostic::error(
+                sink.dir().join(&entry.path),
+                format!("cannot write this file: {e}"),
+            ));
+        }
+    });
+    let problems = problems.into_inner().unwrap_or_default();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let pages = plan.entries.iter().filter(|e| e.job.is_page()).count();
+    Ok(Written {
+        pages,
+        files: plan.entries.len() - pages,
+    })
+}

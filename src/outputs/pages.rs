@@ -1,0 +1,296 @@
+//! The HTML pages: one function per kind of page, each building its typed context and
+//! rendering its template. Returns bytes; writes nothing.
+
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::terms::Taxonomy;
+use crate::outputs::listings::{TermGroup, newest, page_count, page_items};
+use crate::outputs::{Job, Site};
+use crate::render::context::{Common, Link, PortalView, TermCount, VacancyCard, Views};
+use crate::urls::Route;
+
+/// Renders one page job to HTML.
+pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
+    let views = site.views();
+    let portal = site.portal;
+    let bodies = site.bodies;
+    let t = &site.theme.i18n;
+    let card = |i: usize| views.vacancy_card(&portal.vacancies[i], &bodies.vacancies[i]);
+    match job {
+        Job::Home => {
+            let mut newest_open: Vec<usize> = site.listings.open.clone();
+            newest_open.sort_by(|&a, &b| newest(&portal.vacancies[a], &portal.vacancies[b]));
+            newest_open.truncate(6);
+            let home = portal.home.as_ref().map(|h| HomeView {
+                title: h.title.as_deref(),
+                description: h.description.as_deref(),
+                body_html: bodies.home.as_ref().map_or("", |r| r.html.as_str()),
+            });
+            let title = home
+                .as_ref()
+                .and_then(|h| h.title)
+                .unwrap_or(&site.settings.title)
+                .to_string();
+            let description = home
+                .as_ref()
+                .and_then(|h| h.description)
+                .or(site.settings.description.as_deref())
+                .map(str::to_string);
+            let mut ctx = site.context(Route::Home, title, description)?;
+            ctx.insert("home", &home);
+            ctx.insert(
+                "newest",
+                &newest_open.into_iter().map(card).collect::<Vec<_>>(),
+            );
+            ctx.insert("level_counts", &term_counts(site, Taxonomy::Level));
+            ctx.insert("field_counts", &term_counts(site, Taxonomy::Field));
+            let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|t| views.taxonomy(*t)).collect();
+            ctx.insert("taxonomies", &taxonomies);
+            site.theme.render("index.html", &ctx)
+        }
+        Job::Vacancies { page } => {
+            let route = |n| Route::Vacancies { page: n };
+            let total_pages = page_count(site.listings.open.len(), site.settings.paginate);
+            let items = page_items(&site.listings.open, *page, site.settings.paginate);
+            let title = paged_title(t.label("nav", "vacancies"), *page, total_pages);
+            let mut ctx = site.context(route(*page), title, None)?;
+            ctx.insert(
+                "vacancies",
+                &items
+                    .iter()
+                    .map(|&i| card(i))
+                    .collect::<Vec<VacancyCard<'_>>>(),
+            );
+            ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            ctx.insert("total", &site.listings.open.len());
+            site.theme.render("vacancies.html", &ctx)
+        }
+        Job::Vacancy(i) => {
+            let v = &portal.vacancies[*i];
+            let view = views.vacancy(v, &bodies.vacancies[*i]);
+            let description = Some(view.card.summary.to_string()).filter(|s| !s.is_empty());
+            let mut ctx = site.context(Route::Vacancy(&v.slug), v.title.clone(), description)?;
+            let organisation = portal
+                .organisations
+                .iter()
+                .position(|o| o.slug == v.organisation)
+                .map(|o| {
+                    views.organisation_card(
+                        &portal.organisations[o],
+                        site.listings.of_organisation(&v.organisation).len(),
+                    )
+                });
+            let brochures: Vec<_> = portal
+                .brochures_of(&v.organisation)
+                .map(|b| views.brochure(b, None))
+                .collect();
+            ctx.insert("vacancy", &view);
+            ctx.insert("organisation", &organisation);
+            ctx.insert("brochures", &brochures);
+            site.theme.render("vacancy.html", &ctx)
+        }
+        Job::Organisations => {
+            let cards: Vec<_> = portal
+                .organisations
+                .iter()
+                .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()))
+                .collect();
+            let mut ctx = site.context(
+                Route::Organisations,
+                t.label("nav", "organisations").to_string(),
+                None,
+            )?;
+            ctx.insert("organisations", &cards);
+            site.theme.render("organisations.html", &ctx)
+        }
+        Job::Organisation(i) => {
+            let o = &portal.organisations[*i];
+            let open = site.listings.of_organisation(&o.slug);
+            let view = views.organisation(o, open.len(), &bodies.organisations[*i]);
+            let mut ctx = site.context(Route::Organisation(&o.slug), o.name.clone(), None)?;
+            let brochures: Vec<_> = portal
+                .brochures_of(&o.slug)
+                .map(|b| views.brochure(b, None))
+                .collect();
+            ctx.insert("organisation", &view);
+            ctx.insert(
+                "vacancies",
+                &open.iter().map(|&i| card(i)).collect::<Vec<_>>(),
+            );
+            ctx.insert("brochures", &brochures);
+            site.theme.render("organisation.html", &ctx)
+        }
+        Job::Brochure(i) => {
+            let b = &portal.brochures[*i];
+            let route = Route::Brochure {
+                organisation: &b.organisation,
+                brochure: &b.slug,
+            };
+            let mut ctx = site.context(route, b.title.clone(), None)?;
+            let organisation = portal
+                .organisation(&b.organisation)
+                .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()));
+            ctx.insert("brochure", &views.brochure(b, Some(&bodies.brochures[*i])));
+            ctx.insert("organisation", &organisation);
+            site.theme.render("brochure.html", &ctx)
+        }
+        Job::Page(i) => {
+            let p = &portal.pages[*i];
+            let mut ctx =
+                site.context(Route::Page(&p.slug), p.title.clone(), p.description.clone())?;
+            ctx.insert("page", &views.page(p, &bodies.pages[*i]));
+            site.theme.render("page.html", &ctx)
+        }
+        Job::Taxonomy(taxonomy) => {
+            let view = views.taxonomy(*taxonomy);
+            let mut ctx = site.context(Route::Taxonomy(*taxonomy), view.title.clone(), None)?;
+            ctx.insert("taxonomy", &view);
+            ctx.insert("terms", &term_counts(site, *taxonomy));
+            site.theme.render("taxonomy.html", &ctx)
+        }
+        Job::Term {
+            taxonomy,
+            group,
+            page,
+        } => {
+            let g = &site.listings.groups(*taxonomy)[*group];
+            let route = |n| Route::Term {
+                taxonomy: *taxonomy,
+                term: &g.slug,
+                page: n,
+            };
+            let view = views.taxonomy(*taxonomy);
+            let count = term_count(site, *taxonomy, g);
+            let total_pages = page_count(g.vacancies.len(), site.settings.paginate);
+            let title = paged_title(
+                &format!("{}: {}", view.title, count.name),
+                *page,
+                total_pages,
+            );
+            let mut ctx = site.context(route(*page), title, None)?;
+            let items = page_items(&g.vacancies, *page, site.settings.paginate);
+            ctx.insert("taxonomy", &view);
+            ctx.insert("term", &count);
+            ctx.insert(
+                "vacancies",
+                &items.iter().map(|&i| card(i)).collect::<Vec<_>>(),
+            );
+            ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            site.theme.render("term.html", &ctx)
+        }
+        Job::NotFound => {
+            let ctx = site.context(
+                Route::NotFound,
+                t.label("titles", "not_found").to_string(),
+                None,
+            )?;
+            site.theme.render("404.html", &ctx)
+        }
+        Job::Copy(_) | Job::Builtin(_) => Ok(String::new()),
+    }
+}
+
+/// The home page's intro.
+#[derive(Serialize)]
+struct HomeView<'a> {
+    title: Option<&'a str>,
+    description: Option<&'a str>,
+    body_html: &'a str,
+}
+
+/// "Vacatures (2/3)" on later pages, so every page has its own title.
+fn paged_title(title: &str, page: usize, total: usize) -> String {
+    if page > 1 {
+        format!("{title} ({page}/{total})")
+    } else {
+        title.to_string()
+    }
+}
+
+fn term_count(site: &Site<'_>, taxonomy: Taxonomy, g: &TermGroup) -> TermCount {
+    let table = match taxonomy {
+        Taxonomy::Level => Some("levels"),
+        Taxonomy::Kind => Some("kinds"),
+        Taxonomy::Field | Taxonomy::Place => None,
+    };
+    TermCount {
+        slug: g.slug.clone(),
+        name: table.map_or_else(
+            || g.name.clone(),
+            |t| site.theme.i18n.label(t, &g.slug).to_string(),
+        ),
+        url: site.urls.href(Route::Term {
+            taxonomy,
+            term: &g.slug,
+            page: 1,
+        }),
+        count: g.vacancies.len(),
+    }
+}
+
+fn term_counts(site: &Site<'_>, taxonomy: Taxonomy) -> Vec<TermCount> {
+    site.listings
+        .groups(taxonomy)
+        .iter()
+        .map(|g| term_count(site, taxonomy, g))
+        .collect()
+}
+
+/// The portal-wide part of every page's context.
+pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
+    let t = views.i18n;
+    let urls = views.urls;
+    let settings = views.settings;
+    let mut nav = vec![Link {
+        title: t.label("nav", "vacancies").to_string(),
+        url: urls.href(Route::Vacancies { page: 1 }),
+    }];
+    for taxonomy in Taxonomy::ALL {
+        let v = views.taxonomy(taxonomy);
+        nav.push(Link {
+            title: v.title,
+            url: v.url,
+        });
+    }
+    nav.push(Link {
+        title: t.label("nav", "organisations").to_string(),
+        url: urls.href(Route::Organisations),
+    });
+    PortalView {
+        title: &settings.title,
+        description: settings.description.as_deref(),
+        language: settings.language.code(),
+        base_url: urls.base(),
+        root: urls.href(Route::Home),
+        today: views.date(views.portal.today.0),
+        nav,
+        pages: views
+            .portal
+            .pages
+            .iter()
+            .map(|p| Link {
+                title: p.title.clone(),
+                url: urls.href(Route::Page(&p.slug)),
+            })
+            .collect(),
+        open_count,
+    }
+}
+
+/// The keys every template gets.
+pub fn common<'a>(
+    site: &'a Site<'a>,
+    route: Route<'_>,
+    title: String,
+    description: Option<String>,
+) -> Common<'a> {
+    Common {
+        portal: &site.portal_view,
+        t: &site.theme.i18n.value,
+        page_url: site.urls.href(route),
+        canonical: site.urls.absolute(route),
+        title,
+        description,
+    }
+}

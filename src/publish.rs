@@ -1,0 +1,231 @@
+//! Stage 5: the only code that writes into the output folder.
+//!
+//! A build renders into a fresh `<output>.tmp-<pid>` folder beside the output and swaps
+//! it in only when every file was written. On any error the temporary folder is removed
+//! and the last good output stays exactly as it was: a mistake in a vacancy never takes
+//! the portal that is online down with it.
+//!
+//! The swap is two renames (old output aside, new one in place, then the old one is
+//! removed), so the window in which no output exists is as short as two system calls.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// Where rendered files go during a build.
+#[derive(Debug)]
+pub struct Sink {
+    dir: PathBuf,
+}
+
+impl Sink {
+    /// A sink writing below `dir` (which must exist).
+    pub fn new(dir: PathBuf) -> Sink {
+        Sink { dir }
+    }
+
+    /// The folder being written.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn target(&self, relative: &str) -> io::Result<PathBuf> {
+        if relative
+            .split('/')
+            .any(|part| part == ".." || part.is_empty())
+            || relative.starts_with('/')
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path {relative:?}"),
+            ));
+        }
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
+    /// Writes one file.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.target(relative)?, bytes)
+    }
+
+    /// Copies one file.
+    pub fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
+        std::fs::copy(from, self.target(relative)?).map(|_| ())
+    }
+}
+
+/// Why the output could not be published.
+#[derive(Debug)]
+pub enum PublishError {
+    /// The output folder would hold the portal's own sources.
+    UnsafeOutput(PathBuf),
+    /// The temporary folder could not be made.
+    CreateTemp(PathBuf, io::Error),
+    /// Rendering failed; the output was left alone.
+    Render(Vec<Diagnostic>),
+    /// The new output could not be swapped in; the old one was restored where possible.
+    Swap(PathBuf, io::Error),
+}
+
+impl fmt::Display for PublishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PublishError::UnsafeOutput(p) => write!(
+                f,
+                "refusing to write the output to {}: it holds the portal itself (choose a folder such as public/)",
+                p.display()
+            ),
+            PublishError::CreateTemp(p, e) => write!(f, "cannot create {}: {e}", p.display()),
+            PublishError::Render(d) => write!(
+                f,
+                "{} problem(s) while rendering; the output was left as it was",
+                d.len()
+            ),
+            PublishError::Swap(p, e) => write!(
+                f,
+                "cannot put the new output in place at {}: {e}",
+                p.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PublishError {}
+
+/// Absolute form of a path without requiring it to exist.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Renders into a temporary folder beside `output` with `render`, then swaps it in.
+pub fn atomically<T>(
+    root: &Path,
+    output: &Path,
+    render: impl FnOnce(&Sink) -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, PublishError> {
+    let output_abs = absolute(output);
+    let root_abs = absolute(root);
+    let root_real = root_abs.canonicalize().unwrap_or(root_abs.clone());
+    let output_real = output_abs.canonicalize().unwrap_or(output_abs.clone());
+    if root_real.starts_with(&output_real)
+        || root_abs.starts_with(&output_abs)
+        || output_real.starts_with(root_real.join("content"))
+    {
+        return Err(PublishError::UnsafeOutput(output.to_path_buf()));
+    }
+    let name = output_abs
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = output_abs
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&parent).map_err(|e| PublishError::CreateTemp(parent.clone(), e))?;
+    let pid = std::process::id();
+    let temp = parent.join(format!("{name}.tmp-{pid}"));
+    let old = parent.join(format!("{name}.old-{pid}"));
+    let _ = std::fs::remove_dir_all(&temp);
+    std::fs::create_dir(&temp).map_err(|e| PublishError::CreateTemp(temp.clone(), e))?;
+
+    let result = render(&Sink::new(temp.clone()));
+    let value = match result {
+        Ok(value) => value,
+        Err(problems) => {
+            let _ = std::fs::remove_dir_all(&temp);
+            return Err(PublishError::Render(problems));
+        }
+    };
+
+    let had_output = output_abs.exists();
+    if had_output && let Err(e) = std::fs::rename(&output_abs, &old) {
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(PublishError::Swap(output_abs, e));
+    }
+    if let Err(e) = std::fs::rename(&temp, &output_abs) {
+        if had_output {
+            let _ = std::fs::rename(&old, &output_abs);
+        }
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(PublishError::Swap(output_abs, e));
+    }
+    if had_output {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_render_leaves_the_old_output_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        let result = atomically(&dir.path().join("portal"), &out, |sink| {
+            sink.write("index.html", b"new").unwrap();
+            Err::<(), _>(vec![Diagnostic::error("x", "broken")])
+        });
+        assert!(matches!(result, Err(PublishError::Render(_))));
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "old"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn a_good_render_replaces_the_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("stale.html"), "old").unwrap();
+        atomically(&dir.path().join("portal"), &out, |sink| {
+            sink.write("a/b/index.html", b"new").map_err(|_| vec![])
+        })
+        .unwrap();
+        assert!(!out.join("stale.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/b/index.html")).unwrap(),
+            "new"
+        );
+    }
+
+    #[test]
+    fn refuses_to_replace_the_portal_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let portal = dir.path().join("portal");
+        std::fs::create_dir(&portal).unwrap();
+        for output in [
+            portal.clone(),
+            dir.path().to_path_buf(),
+            portal.join("content/x"),
+        ] {
+            let r = atomically(&portal, &output, |_| Ok::<(), Vec<Diagnostic>>(()));
+            assert!(
+                matches!(r, Err(PublishError::UnsafeOutput(_))),
+                "{output:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sink_rejects_paths_that_escape() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = Sink::new(dir.path().to_path_buf());
+        assert!(sink.write("../x", b"").is_err());
+        assert!(sink.write("/etc/x", b"").is_err());
+        assert!(sink.write("a//b", b"").is_err());
+    }
+}

@@ -1,0 +1,531 @@
+//! Typed views of the model for templates: what a theme can use, and nothing else.
+//!
+//! Every view borrows from the model and is `#[derive(Serialize)]`, so a misspelt field
+//! is a compile error here rather than an empty spot on a page. The README's "Themes"
+//! section lists these views; keep the two in step.
+//!
+//! Every template receives the keys of [`Common`]; each page kind adds its own keys (see
+//! `outputs::pages` and `outputs::listings`).
+
+use serde::Serialize;
+
+use crate::model::Portal;
+use crate::model::brochure::Brochure;
+use crate::model::contact::Contact;
+use crate::model::organisation::{Award, Organisation};
+use crate::model::page::Page;
+use crate::model::terms::{Level, Taxonomy, TermRef};
+use crate::model::vacancy::{Allowance, Apply, Hours, Vacancy};
+use crate::render::markdown::Rendered;
+use crate::render::theme::I18n;
+use crate::settings::Settings;
+use crate::urls::{Route, Urls};
+use jiff::civil::Date;
+
+/// What every template gets, whatever the page.
+#[derive(Debug, Serialize)]
+pub struct Common<'a> {
+    /// The portal as a whole.
+    pub portal: &'a PortalView<'a>,
+    /// The theme's UI strings for the portal's language (`t.ui.apply`, `t.kinds.bbl` ...).
+    pub t: &'a tera::Value,
+    /// This page's link (root-relative, with the base URL's path).
+    pub page_url: String,
+    /// This page's absolute URL.
+    pub canonical: String,
+    /// The document title (`<title>`), without the portal's name.
+    pub title: String,
+    /// The page's meta description.
+    pub description: Option<String>,
+}
+
+/// Facts about the portal, the same on every page.
+#[derive(Debug, Serialize)]
+pub struct PortalView<'a> {
+    /// The portal's name.
+    pub title: &'a str,
+    /// One sentence about the portal.
+    pub description: Option<&'a str>,
+    /// `nl` or `en`.
+    pub language: &'a str,
+    /// Absolute base URL without a trailing slash.
+    pub base_url: String,
+    /// Link to the home page; prefix of every theme file link (`{{ portal.root }}style.css`).
+    pub root: String,
+    /// The build's today.
+    pub today: DateView,
+    /// Main navigation: all vacancies, the four listings, organisations.
+    pub nav: Vec<Link>,
+    /// Free pages, for the footer.
+    pub pages: Vec<Link>,
+    /// Number of open vacancies.
+    pub open_count: usize,
+}
+
+/// A titled link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// The link text.
+    pub title: String,
+    /// The target.
+    pub url: String,
+}
+
+/// A date, in machine and human form.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2027-01-15`, for `<time datetime>`.
+    pub iso: String,
+    /// `15 januari 2027`, in the portal's language.
+    pub text: String,
+    /// Days from the build's today to this date (negative when past).
+    pub days_left: i64,
+}
+
+/// A term of a closed vocabulary or a listing, with its label and listing link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Label {
+    /// The URL-safe name.
+    pub slug: String,
+    /// What people read.
+    pub label: String,
+    /// Its listing page, where it has one.
+    pub url: Option<String>,
+}
+
+/// The allowance as a template needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllowanceView {
+    /// False when the vacancy does not say.
+    pub stated: bool,
+    /// Euros per month; 0 means explicitly unpaid.
+    pub amount: Option<u32>,
+}
+
+/// How to apply.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApplyView {
+    /// The link target (`https://...` or `mailto:...`).
+    pub url: String,
+    /// The address, when applying is by e-mail.
+    pub email: Option<String>,
+}
+
+/// A short card for lists of vacancies.
+#[derive(Debug, Serialize)]
+pub struct VacancyCard<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Link to the vacancy page.
+    pub url: String,
+    /// Name and link of the organisation.
+    pub organisation: Link,
+    /// Town, with its listing link.
+    pub location: Label,
+    /// Kind of placement.
+    pub kind: Label,
+    /// Education levels.
+    pub levels: Vec<Label>,
+    /// Fields.
+    pub fields: Vec<Label>,
+    /// Hours per week (`min == max` for a fixed number).
+    pub hours: Option<Hours>,
+    /// Monthly allowance.
+    pub allowance: AllowanceView,
+    /// When it went online.
+    pub published: DateView,
+    /// Application deadline.
+    pub closes: Option<DateView>,
+    /// Plain-text summary.
+    pub summary: &'a str,
+    /// False once the deadline has passed.
+    pub is_open: bool,
+    /// True for a draft (only built with `--drafts`).
+    pub is_draft: bool,
+}
+
+/// Everything about one vacancy, for its page.
+#[derive(Debug, Serialize)]
+pub struct VacancyView<'a> {
+    /// The card's facts.
+    #[serde(flatten)]
+    pub card: VacancyCard<'a>,
+    /// Last material change.
+    pub updated: Option<DateView>,
+    /// Intended start.
+    pub starts: Option<DateView>,
+    /// Province or region.
+    pub region: Option<&'a str>,
+    /// On-site, hybrid or remote.
+    pub workplace: Option<Label>,
+    /// Length in months.
+    pub duration_months: Option<u32>,
+    /// How to apply.
+    pub apply: ApplyView,
+    /// mbo programme codes.
+    pub crebo: &'a [String],
+    /// Who answers questions.
+    pub contact: Option<&'a Contact>,
+    /// The rendered body (use `| safe`).
+    pub body_html: &'a str,
+}
+
+/// An organisation's card, for lists and for the vacancy page.
+#[derive(Debug, Serialize)]
+pub struct OrganisationCard<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Link to the profile.
+    pub url: String,
+    /// What kind of body it is.
+    pub kind: Option<Label>,
+    /// Town or city.
+    pub city: Option<&'a str>,
+    /// Province or region.
+    pub region: Option<&'a str>,
+    /// Link to the logo image.
+    pub logo: Option<String>,
+    /// The central internship address.
+    pub email: Option<&'a str>,
+    /// Recognised training company (SBB).
+    pub sbb_recognised: bool,
+    /// Number of open vacancies.
+    pub open_count: usize,
+}
+
+/// Everything about one organisation, for its profile page.
+#[derive(Debug, Serialize)]
+pub struct OrganisationView<'a> {
+    /// The card's facts.
+    #[serde(flatten)]
+    pub card: OrganisationCard<'a>,
+    /// Website.
+    pub website: Option<&'a str>,
+    /// Phone.
+    pub phone: Option<&'a str>,
+    /// Number of employees.
+    pub employees: Option<u32>,
+    /// Interns per year.
+    pub interns_per_year: Option<u32>,
+    /// The internship coordinator.
+    pub coordinator: Option<&'a Contact>,
+    /// Awards, newest first.
+    pub awards: &'a [Award],
+    /// The rendered profile text (use `| safe`).
+    pub body_html: &'a str,
+}
+
+/// A brochure, as a link or as a whole page.
+#[derive(Debug, Serialize)]
+pub struct BrochureView<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Link to the brochure page.
+    pub url: String,
+    /// Its kind (house rules ...).
+    pub kind: Option<Label>,
+    /// Last change.
+    pub updated: Option<DateView>,
+    /// The rendered text (use `| safe`); empty in lists.
+    pub body_html: &'a str,
+}
+
+/// A free page.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Meta description.
+    pub description: Option<&'a str>,
+    /// The rendered text (use `| safe`).
+    pub body_html: &'a str,
+}
+
+/// A listing term with the number of open vacancies in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermCount {
+    /// Slug.
+    pub slug: String,
+    /// What people read.
+    pub name: String,
+    /// Its listing page.
+    pub url: String,
+    /// Open vacancies.
+    pub count: usize,
+}
+
+/// One of the four listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyView {
+    /// `level`, `field`, `place` or `kind`.
+    pub key: &'static str,
+    /// Its title in the portal's language ("Niveau").
+    pub title: String,
+    /// Its index page.
+    pub url: String,
+}
+
+/// Links between the pages of a long listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// 1-based number of this page.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// The previous page, if any.
+    pub prev: Option<String>,
+    /// The next page, if any.
+    pub next: Option<String>,
+    /// Every page.
+    pub pages: Vec<PageLink>,
+}
+
+/// One page of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// 1-based number.
+    pub number: usize,
+    /// Link.
+    pub url: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
+/// Builds views; holds what every view needs so call sites stay short.
+#[derive(Clone, Copy)]
+pub struct Views<'a> {
+    /// The model.
+    pub portal: &'a Portal,
+    /// The settings.
+    pub settings: &'a Settings,
+    /// Links.
+    pub urls: &'a Urls,
+    /// Labels and month names.
+    pub i18n: &'a I18n,
+}
+
+impl<'a> Views<'a> {
+    /// A date in the portal's language, relative to the build's today.
+    pub fn date(&self, date: Date) -> DateView {
+        DateView {
+            iso: date.to_string(),
+            text: self.i18n.format_date(date),
+            days_left: i64::from((date - self.portal.today.0).get_days()),
+        }
+    }
+
+    fn label(&self, table: &str, slug: &str, url: Option<String>) -> Label {
+        Label {
+            slug: slug.to_string(),
+            label: self.i18n.label(table, slug).to_string(),
+            url,
+        }
+    }
+
+    /// A level with its listing link.
+    pub fn level(&self, level: Level) -> Label {
+        let url = self.urls.href(Route::Term {
+            taxonomy: Taxonomy::Level,
+            term: level.as_str(),
+            page: 1,
+        });
+        self.label("levels", level.as_str(), Some(url))
+    }
+
+    fn term(&self, taxonomy: Taxonomy, term: &TermRef, name: &str) -> Label {
+        Label {
+            slug: term.slug.to_string(),
+            label: name.to_string(),
+            url: Some(self.urls.href(Route::Term {
+                taxonomy,
+                term: term.slug.as_str(),
+                page: 1,
+            })),
+        }
+    }
+
+    /// The card of a vacancy.
+    pub fn vacancy_card(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyCard<'a> {
+        let organisation = self.portal.organisation(&v.organisation);
+        VacancyCard {
+            slug: v.slug.as_str(),
+            title: &v.title,
+            url: self.urls.href(Route::Vacancy(&v.slug)),
+            organisation: Link {
+                title: organisation.map_or_else(|| v.organisation.to_string(), |o| o.name.clone()),
+                url: self.urls.href(Route::Organisation(&v.organisation)),
+            },
+            location: self.term(
+                Taxonomy::Place,
+                &v.location,
+                self.portal.place_name(&v.location),
+            ),
+            kind: {
+                let url = self.urls.href(Route::Term {
+                    taxonomy: Taxonomy::Kind,
+                    term: v.kind.as_str(),
+                    page: 1,
+                });
+                self.label("kinds", v.kind.as_str(), Some(url))
+            },
+            levels: v.levels.iter().map(|l| self.level(*l)).collect(),
+            fields: v
+                .fields
+                .iter()
+                .map(|f| self.term(Taxonomy::Field, f, self.portal.field_name(f)))
+                .collect(),
+            hours: v.hours,
+            allowance: match v.allowance {
+                Allowance::NotStated => AllowanceView {
+                    stated: false,
+                    amount: None,
+                },
+                Allowance::Unpaid => AllowanceView {
+                    stated: true,
+                    amount: Some(0),
+                },
+                Allowance::Monthly(euros) => AllowanceView {
+                    stated: true,
+                    amount: Some(euros),
+                },
+            },
+            published: self.date(v.published),
+            closes: v.closes.map(|d| self.date(d)),
+            summary: v.summary.as_deref().unwrap_or(&body.summary),
+            is_open: v.is_open(self.portal.today),
+            is_draft: v.draft,
+        }
+    }
+
+    /// Everything about a vacancy.
+    pub fn vacancy(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyView<'a> {
+        VacancyView {
+            card: self.vacancy_card(v, body),
+            updated: v.updated.map(|d| self.date(d)),
+            starts: v.starts.map(|d| self.date(d)),
+            region: v.region.as_deref(),
+            workplace: v
+                .workplace
+                .map(|w| self.label("workplaces", w.as_str(), None)),
+            duration_months: v.duration_months,
+            apply: ApplyView {
+                url: v.apply.href(),
+                email: match &v.apply {
+                    Apply::Email(e) => Some(e.clone()),
+                    Apply::Url(_) => None,
+                },
+            },
+            crebo: &v.crebo,
+            contact: v.contact.as_ref(),
+            body_html: &body.html,
+        }
+    }
+
+    /// The card of an organisation.
+    pub fn organisation_card(
+        &self,
+        o: &'a Organisation,
+        open_count: usize,
+    ) -> OrganisationCard<'a> {
+        OrganisationCard {
+            slug: o.slug.as_str(),
+            name: &o.name,
+            url: self.urls.href(Route::Organisation(&o.slug)),
+            kind: o
+                .kind
+                .map(|k| self.label("organisation_kinds", k.as_str(), None)),
+            city: o.city.as_deref(),
+            region: o.region.as_deref(),
+            logo: o
+                .logo
+                .as_ref()
+                .map(|a| self.urls.href_path(&format!("/{}", a.output))),
+            email: o.email.as_deref(),
+            sbb_recognised: o.sbb_recognised,
+            open_count,
+        }
+    }
+
+    /// Everything about an organisation.
+    pub fn organisation(
+        &self,
+        o: &'a Organisation,
+        open_count: usize,
+        body: &'a Rendered,
+    ) -> OrganisationView<'a> {
+        OrganisationView {
+            card: self.organisation_card(o, open_count),
+            website: o.website.as_deref(),
+            phone: o.phone.as_deref(),
+            employees: o.employees,
+            interns_per_year: o.interns_per_year,
+            coordinator: o.coordinator.as_ref(),
+            awards: &o.awards,
+            body_html: &body.html,
+        }
+    }
+
+    /// A brochure; pass `None` as body for a link in a list.
+    pub fn brochure(&self, b: &'a Brochure, body: Option<&'a Rendered>) -> BrochureView<'a> {
+        BrochureView {
+            slug: b.slug.as_str(),
+            title: &b.title,
+            url: self.urls.href(Route::Brochure {
+                organisation: &b.organisation,
+                brochure: &b.slug,
+            }),
+            kind: b
+                .kind
+                .map(|k| self.label("brochure_kinds", k.as_str(), None)),
+            updated: b.updated.map(|d| self.date(d)),
+            body_html: body.map_or("", |r| r.html.as_str()),
+        }
+    }
+
+    /// A free page.
+    pub fn page(&self, p: &'a Page, body: &'a Rendered) -> PageView<'a> {
+        PageView {
+            title: &p.title,
+            description: p.description.as_deref(),
+            body_html: &body.html,
+        }
+    }
+
+    /// One of the four listings.
+    pub fn taxonomy(&self, taxonomy: Taxonomy) -> TaxonomyView {
+        TaxonomyView {
+            key: taxonomy.key(),
+            title: self.i18n.label("taxonomies", taxonomy.key()).to_string(),
+            url: self.urls.href(Route::Taxonomy(taxonomy)),
+        }
+    }
+
+    /// The links between pages of a listing; `route_of(n)` gives page n's route.
+    pub fn pagination(
+        &self,
+        current: usize,
+        total: usize,
+        route_of: impl Fn(usize) -> Route<'a>,
+    ) -> Pagination {
+        let url = |n: usize| self.urls.href(route_of(n));
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages: (1..=total)
+                .map(|number| PageLink {
+                    number,
+                    url: url(number),
+                    current: number == current,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! The theme: tera templates, UI strings (`i18n/<lang>.toml`) and static files.
+//!
+//! A theme is built from layers, later ones overriding earlier ones file by file:
+//! 1. the default theme compiled into the binary (the repository's `themes/default/`);
+//! 2. the portal's `themes/<name>/` (required when `theme` is not `default`);
+//! 3. the portal's own `templates/` folder, for overriding a single template.
+//!
+//! So a portal can replace one template or one stylesheet without copying the rest.
+//! Template problems become diagnostics at the template's file, line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{Diagnostic, relative_to};
+use crate::settings::Settings;
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+/// Where the bytes of a theme file are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileSource {
+    /// Compiled into the binary.
+    Builtin(&'static [u8]),
+    /// A file of the portal (relative to its root).
+    Disk(PathBuf),
+}
+
+/// A static file of the theme, copied to the output's root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    /// Path below the output root (`style.css`, `fonts/x.woff2`).
+    pub output: String,
+    /// Its bytes.
+    pub source: FileSource,
+}
+
+/// The UI strings of one language.
+#[derive(Debug, Clone)]
+pub struct I18n {
+    /// The whole file, for templates (`t`).
+    pub value: tera::Value,
+    months: Vec<String>,
+    tables: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl I18n {
+    /// Parses an i18n file; `path` is for messages.
+    fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I18n> {
+        let table: toml::Table = match toml::from_str(text) {
+            Ok(table) => table,
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                diags.push(
+                    Diagnostic::error(path, format!("invalid TOML: {}", e.message()))
+                        .at(text, span),
+                );
+                return None;
+            }
+        };
+        let months: Vec<String> = table
+            .get("months")
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if months.len() != 12 {
+            diags.push(
+                Diagnostic::error(path, "`months` must list the 12 month names")
+                    .with_help("months = [\"januari\", \"februari\", ...]"),
+            );
+            return None;
+        }
+        let tables = table
+            .iter()
+            .filter_map(|(name, value)| {
+                let inner = value.as_table()?;
+                let strings = inner
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                    .collect();
+                Some((name.clone(), strings))
+            })
+            .collect();
+        Some(I18n {
+            value: tera::Value::from_serializable(&table),
+            months,
+            tables,
+        })
+    }
+
+    /// The label of `key` in table `table` (e.g. `kinds`, `bbl`), or the key itself.
+    pub fn label<'a>(&'a self, table: &str, key: &'a str) -> &'a str {
+        self.tables
+            .get(table)
+            .and_then(|t| t.get(key))
+            .map_or(key, String::as_str)
+    }
+
+    /// "15 januari 2027".
+    pub fn format_date(&self, date: Date) -> String {
+        let month = self
+            .months
+            .get(usize::try_from(date.month() - 1).unwrap_or(0))
+            .map_or("", String::as_str);
+        format!("{} {month} {}", date.day(), date.year())
+    }
+}
+
+/// A loaded theme, ready to render.
+pub struct Theme {
+    tera: tera::Tera,
+    /// Where each template came from, for messages: name -> (path, text).
+    sources: BTreeMap<String, (PathBuf, String)>,
+    /// The UI strings in the portal's language.
+    pub i18n: I18n,
+    /// Files copied to the output's root.
+    pub static_files: Vec<StaticFile>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme")
+            .field("templates", &self.sources.keys().collect::<Vec<_>>())
+            .field("static_files", &self.static_files.len())
+            .finish()
+    }
+}
+
+/// The templates every theme must provide (the default theme's layer provides them all).
+pub const TEMPLATES: &[&str] = &[
+    "index.html",
+    "vacancy.html",
+    "vacancies.html",
+    "organisations.html",
+    "organisation.html",
+    "brochure.html",
+    "page.html",
+    "taxonomy.html",
+    "term.html",
+    "404.html",
+];
+
+/// Lists every file below `dir` (sorted), relative to it, skipping hidden files.
+fn files_below(dir: &Path, diags: &mut Vec<Diagnostic>, root: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let relative = relative_to(dir, e.path());
+                let name = relative.to_string_lossy().replace('\\', "/");
+                if !name.split('/').any(|p| p.starts_with('.')) {
+                    out.push((name, e.path().to_path_buf()));
+                }
+            }
+            Ok(_) => {}
+            Err(err) => diags.push(Diagnostic::error(
+                relative_to(root, err.path().unwrap_or(dir)),
+                format!("cannot read the theme: {err}"),
+            )),
+        }
+    }
+    out
+}
+
+impl Theme {
+    /// Loads the theme named in the settings, with the portal's overrides.
+    pub fn load(root: &Path, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Theme> {
+        let errors_before = diags.iter().filter(|d| d.is_error()).count();
+        let theme_dir = root.join("themes").join(&settings.theme);
+        if settings.theme != "default" && !theme_dir.is_dir() {
+            let mut available = vec!["default".to_string()];
+            if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+                let mut names: Vec<String> = entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n != "default")
+                    .collect();
+                names.sort();
+                available.extend(names);
+            }
+            diags.push(
+                Diagnostic::error(
+                    "portal.toml",
+                    format!(
+                        "unknown theme {:?}: there is no folder themes/{}/",
+                        settings.theme, settings.theme
+                    ),
+                )
+                .with_help(format!("available themes: {}", available.join(", "))),
+            );
+            return None;
+        }
+
+        // Layer 1: built in.
+        let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+        let mut i18n_text: Option<(PathBuf, String)> = None;
+        let mut statics: BTreeMap<String, FileSource> = BTreeMap::new();
+        let i18n_name = format!("i18n/{}.toml", settings.language.code());
+        for (name, bytes) in DEFAULT_THEME {
+            let shown = PathBuf::from(format!("(built-in default theme) {name}"));
+            if let Some(template) = name.strip_prefix("templates/") {
+                templates.insert(
+                    template.to_string(),
+                    (shown, String::from_utf8_lossy(bytes).into_owned()),
+                );
+            } else if *name == i18n_name {
+                i18n_text = Some((shown, String::from_utf8_lossy(bytes).into_owned()));
+            } else if let Some(file) = name.strip_prefix("static/") {
+                statics.insert(file.to_string(), FileSource::Builtin(bytes));
+            }
+        }
+
+        // Layers 2 and 3: the portal's theme folder, then its templates/ folder.
+        let layers = [(theme_dir.clone(), true), (root.join("templates"), false)];
+        for (dir, whole_theme) in layers {
+            let files = files_below(&dir, diags, root);
+            for (name, path) in files {
+                let shown = relative_to(root, &path);
+                let (kind, rest) = if whole_theme {
+                    match name.split_once('/') {
+                        Some((kind, rest)) => (kind, rest.to_string()),
+                        None => continue,
+                    }
+                } else {
+                    ("templates", name.clone())
+                };
+                match kind {
+                    "templates" => match std::fs::read_to_string(&path) {
+                        Ok(text) => {
+                            templates.insert(rest, (shown, text));
+                        }
+                        Err(e) => diags.push(Diagnostic::error(
+                            shown,
+                            format!("cannot read this template: {e}"),
+                        )),
+                    },
+                    "static" => {
+                        statics.insert(rest, FileSource::Disk(shown));
+                    }
+                    "i18n" if name.ends_with(&i18n_name) => match std::fs::read_to_string(&path) {
+                        Ok(text) => i18n_text = Some((shown, text)),
+                        Err(e) => diags.push(Diagnostic::error(
+                            shown,
+                            format!("cannot read this file: {e}"),
+                        )),
+                    },
+                    _ => {}
+                }
+            }
+        }
+
+        let i18n = match &i18n_text {
+            Some((path, text)) => I18n::parse(path, text, diags),
+            None => {
+                diags.push(Diagnostic::error(
+                    theme_dir.join(&i18n_name),
+                    format!(
+                        "the theme has no UI strings for language {:?}",
+                        settings.language.code()
+                    ),
+                ));
+                None
+            }
+        };
+
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let added = tera.add_raw_templates(
+            templates
+                .iter()
+                .map(|(name, (_, text))| (name.as_str(), text.as_str())),
+        );
+        if let Err(e) = added {
+            diags.push(template_diagnostic(&e, &templates));
+        }
+        for required in TEMPLATES {
+            if !templates.contains_key(*required) {
+                diags.push(Diagnostic::error(
+                    relative_to(root, &theme_dir.join("templates").join(required)),
+                    format!("the theme has no template {required}"),
+                ));
+            }
+        }
+        let errors_after = diags.iter().filter(|d| d.is_error()).count();
+        if errors_after > errors_before {
+            return None;
+        }
+        Some(Theme {
+            tera,
+            sources: templates,
+            i18n: i18n?,
+            static_files: statics
+                .into_iter()
+                .map(|(output, source)| StaticFile { output, source })
+                .collect(),
+        })
+    }
+
+    /// Renders a template; a failure names the template's file and line.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| template_diagnostic(&e, &self.sources))
+    }
+}
+
+/// Turns a tera error into a diagnostic at the template's file, line and column.
+fn template_diagnostic(
+    error: &tera::Error,
+    sources: &BTreeMap<String, (PathBuf, String)>,
+) -> Diagnostic {
+    use std::error::Error as _;
+    let report = match error.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    if let Some(report) = report {
+        let name = report.filename();
+        if let Some((path, text)) = sources.get(name) {
+            return Diagnostic::error(path, format!("template error: {}", report.message()))
+                .at(text, report.span().range.clone());
+        }
+        return Diagnostic::error(
+            format!("templates/{name}"),
+            format!("template error: {}", report.message()),
+        );
+    }
+    let mut message = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        message.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    Diagnostic::error("templates", format!("template error: {message}"))
+}

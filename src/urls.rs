@@ -1,0 +1,239 @@
+//! The portal's URL scheme: the only place a URL of the portal is spelled.
+//!
+//! Feeds and search engines use these URLs as ids, so changing one is a breaking change
+//! for every aggregator that reads the portal. Each [`Route`] has one path (what links
+//! use, below the `base_url`'s own path) and one output file.
+
+use crate::model::slug::Slug;
+use crate::model::terms::Taxonomy;
+
+/// Paths the portal itself uses at its root: a free page may not take one of these.
+pub const RESERVED: &[&str] = &[
+    "vacatures",
+    "organisaties",
+    "niveau",
+    "vakgebied",
+    "plaats",
+    "soort",
+    "zoeken",
+    "agenda",
+    "schrijfwijzer",
+    "feed",
+];
+
+/// Every page the portal can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Route<'a> {
+    /// `/`
+    Home,
+    /// `/vacatures/`, then `/vacatures/pagina/2/` ...
+    Vacancies {
+        /// 1-based page number.
+        page: usize,
+    },
+    /// `/vacatures/<slug>/`
+    Vacancy(&'a Slug),
+    /// `/organisaties/`
+    Organisations,
+    /// `/organisaties/<slug>/`
+    Organisation(&'a Slug),
+    /// `/organisaties/<organisation>/<brochure>/`
+    Brochure {
+        /// The organisation's slug.
+        organisation: &'a Slug,
+        /// The brochure's slug.
+        brochure: &'a Slug,
+    },
+    /// `/niveau/`, `/vakgebied/`, `/plaats/`, `/soort/`
+    Taxonomy(Taxonomy),
+    /// `/niveau/hbo/`, then `/niveau/hbo/pagina/2/` ...
+    Term {
+        /// Which listing.
+        taxonomy: Taxonomy,
+        /// The term's slug.
+        term: &'a str,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// `/<slug>/`
+    Page(&'a Slug),
+    /// `/404.html`
+    NotFound,
+}
+
+/// The first path segment of a listing.
+pub fn taxonomy_segment(taxonomy: Taxonomy) -> &'static str {
+    match taxonomy {
+        Taxonomy::Level => "niveau",
+        Taxonomy::Field => "vakgebied",
+        Taxonomy::Place => "plaats",
+        Taxonomy::Kind => "soort",
+    }
+}
+
+fn paged(base: String, page: usize) -> String {
+    if page <= 1 {
+        base
+    } else {
+        format!("{base}pagina/{page}/")
+    }
+}
+
+impl Route<'_> {
+    /// The path below the portal's root, always starting and (for pages) ending with `/`.
+    ///
+    /// # Example
+    /// ```
+    /// use stagebord::urls::Route;
+    /// use stagebord::model::{slug::Slug, terms::Taxonomy};
+    /// let hbo = "hbo";
+    /// assert_eq!(Route::Term { taxonomy: Taxonomy::Level, term: hbo, page: 2 }.path(), "/niveau/hbo/pagina/2/");
+    /// assert_eq!(Route::Vacancy(&Slug::fold("Stagiair ICT").unwrap()).path(), "/vacatures/stagiair-ict/");
+    /// ```
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".to_string(),
+            Route::Vacancies { page } => paged("/vacatures/".to_string(), *page),
+            Route::Vacancy(slug) => format!("/vacatures/{slug}/"),
+            Route::Organisations => "/organisaties/".to_string(),
+            Route::Organisation(slug) => format!("/organisaties/{slug}/"),
+            Route::Brochure {
+                organisation,
+                brochure,
+            } => format!("/organisaties/{organisation}/{brochure}/"),
+            Route::Taxonomy(t) => format!("/{}/", taxonomy_segment(*t)),
+            Route::Term {
+                taxonomy,
+                term,
+                page,
+            } => paged(format!("/{}/{term}/", taxonomy_segment(*taxonomy)), *page),
+            Route::Page(slug) => format!("/{slug}/"),
+            Route::NotFound => "/404.html".to_string(),
+        }
+    }
+
+    /// The output file, relative to the output folder (`vacatures/x/index.html`).
+    pub fn file(&self) -> String {
+        let path = self.path();
+        let trimmed = path.trim_start_matches('/');
+        if path.ends_with('/') {
+            format!("{trimmed}index.html")
+        } else {
+            trimmed.to_string()
+        }
+    }
+}
+
+/// Turns routes into links, given the portal's `base_url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    /// Scheme and host, e.g. `https://stages.example.nl`.
+    origin: String,
+    /// The base URL's own path without a trailing slash: `""` or `/stages`.
+    prefix: String,
+}
+
+impl Urls {
+    /// From an absolute `http(s)://host[/path]` URL (checked by `settings`).
+    pub fn new(base_url: &str) -> Urls {
+        let trimmed = base_url.trim_end_matches('/');
+        let after_scheme = trimmed.find("://").map_or(0, |i| i + 3);
+        match trimmed[after_scheme..].find('/') {
+            Some(i) => Urls {
+                origin: trimmed[..after_scheme + i].to_string(),
+                prefix: encode_path(&trimmed[after_scheme + i..]),
+            },
+            None => Urls {
+                origin: trimmed.to_string(),
+                prefix: String::new(),
+            },
+        }
+    }
+
+    /// The link to a route from within the portal (`/stages/vacatures/x/`).
+    pub fn href(&self, route: Route<'_>) -> String {
+        self.href_path(&route.path())
+    }
+
+    /// The link to any output path (`/style.css`, an asset).
+    pub fn href_path(&self, path: &str) -> String {
+        format!("{}{}", self.prefix, encode_path(path))
+    }
+
+    /// The absolute URL of a route, for feeds, canonical links and structured data.
+    pub fn absolute(&self, route: Route<'_>) -> String {
+        format!("{}{}", self.origin, self.href(route))
+    }
+
+    /// The absolute URL of any output path.
+    pub fn absolute_path(&self, path: &str) -> String {
+        format!("{}{}", self.origin, self.href_path(path))
+    }
+
+    /// The portal's root as an absolute URL without a trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}{}", self.origin, self.prefix)
+    }
+}
+
+/// Percent-encodes what may not stand in a URL path (spaces, non-ASCII, quotes), leaving
+/// `/` and already-safe characters alone.
+///
+/// # Example
+/// ```
+/// assert_eq!(stagebord::urls::encode_path("/a b/é.png"), "/a%20b/%C3%A9.png");
+/// ```
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b'%' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_map_to_files() {
+        let s = Slug::fold("x").unwrap();
+        assert_eq!(Route::Home.file(), "index.html");
+        assert_eq!(Route::Vacancy(&s).file(), "vacatures/x/index.html");
+        assert_eq!(Route::NotFound.file(), "404.html");
+        assert_eq!(
+            Route::Vacancies { page: 3 }.file(),
+            "vacatures/pagina/3/index.html"
+        );
+        assert_eq!(
+            Route::Brochure {
+                organisation: &s,
+                brochure: &s
+            }
+            .path(),
+            "/organisaties/x/x/"
+        );
+    }
+
+    #[test]
+    fn base_url_with_a_path_prefixes_every_link() {
+        let urls = Urls::new("https://example.nl/stages/");
+        assert_eq!(urls.href(Route::Home), "/stages/");
+        assert_eq!(
+            urls.absolute(Route::Organisations),
+            "https://example.nl/stages/organisaties/"
+        );
+        assert_eq!(urls.base(), "https://example.nl/stages");
+        let plain = Urls::new("https://stages.example.nl");
+        assert_eq!(plain.href(Route::Home), "/");
+        assert_eq!(
+            plain.absolute_path("/style.css"),
+            "https://stages.example.nl/style.css"
+        );
+    }
+}

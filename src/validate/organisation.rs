@@ -1,0 +1,122 @@
+//! Reads an organisation's front matter into an [`Organisation`].
+
+use std::ops::Range;
+
+use crate::load::fields::Fields;
+use crate::load::walk::SourceFile;
+use crate::model::Body;
+use crate::model::organisation::{Award, Organisation};
+use crate::model::terms::OrganisationKind;
+use crate::validate::{contact, email, slug_of, source, web_url};
+
+/// The keys an organisation may have.
+pub(crate) const KEYS: &[&str] = &[
+    "name",
+    "slug",
+    "kind",
+    "website",
+    "email",
+    "phone",
+    "city",
+    "region",
+    "logo",
+    "employees",
+    "interns_per_year",
+    "sbb_recognised",
+    "coordinator",
+    "awards",
+];
+
+const AWARD_KEYS: &[&str] = &["year", "title"];
+
+/// An organisation read from its file, before its logo is found.
+pub(crate) struct ParsedOrganisation<'a> {
+    /// The file, for messages.
+    pub file: &'a SourceFile,
+    /// The organisation, without its logo.
+    pub organisation: Organisation,
+    /// The `logo` key as written, and where.
+    pub logo: Option<(String, Range<usize>)>,
+}
+
+/// Reads an organisation; `None` when a required part is missing or wrong.
+pub(crate) fn parse<'a>(
+    file: &'a SourceFile,
+    f: &mut Fields<'_, '_>,
+    body: Body,
+) -> Option<ParsedOrganisation<'a>> {
+    let slug = slug_of(file, f);
+    let name = f.required_string("name", "\"Gemeente Lindewoude\"");
+    let kind = f.string("kind", "\"gemeente\"").and_then(|at| {
+        let kind = OrganisationKind::parse(&at.value.to_lowercase());
+        if kind.is_none() {
+            let d = f
+                .file()
+                .error(at.span, format!("unknown organisation kind {:?}", at.value))
+                .with_help(format!(
+                    "use one of: {}",
+                    OrganisationKind::spellings().join(", ")
+                ));
+            f.push(d);
+        }
+        kind
+    });
+    let website = web_url(f, "website");
+    let email = email(f, "email");
+    let phone = f.string("phone", "\"0321 555 000\"").map(|a| a.value);
+    let city = f.string("city", "\"Lindewoude\"").map(|a| a.value);
+    let region = f.string("region", "\"Vechterland\"").map(|a| a.value);
+    let logo = f.string("logo", "\"logo.svg\"").map(|a| (a.value, a.span));
+    let employees = f
+        .integer("employees", 0, 10_000_000, "850")
+        .map(|a| a.value as u32);
+    let interns_per_year = f
+        .integer("interns_per_year", 0, 1_000_000, "40")
+        .map(|a| a.value as u32);
+    let sbb_recognised = f.bool("sbb_recognised").is_some_and(|a| a.value);
+    let coordinator = contact(f, "coordinator");
+    let mut awards = Vec::new();
+    for mut t in f.table_list(
+        "awards",
+        "[{ year = 2013, title = \"Beste stagebedrijf\" }]",
+    ) {
+        let year = t.integer("year", 1900, 2200, "2013");
+        let title = t.string("title", "\"Beste stagebedrijf\"");
+        if year.is_none() && t.raw("year").is_none() {
+            t.missing("year", "2013");
+        }
+        if title.is_none() && t.raw("title").is_none() {
+            t.missing("title", "\"Beste stagebedrijf gemeenten en waterschappen\"");
+        }
+        if let (Some(year), Some(title)) = (year, title) {
+            awards.push(Award {
+                year: year.value as i32,
+                title: title.value,
+            });
+        }
+        f.absorb(t, AWARD_KEYS);
+    }
+    awards.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.title.cmp(&b.title)));
+    Some(ParsedOrganisation {
+        file,
+        organisation: Organisation {
+            slug: slug?.value,
+            source: source(file),
+            name: name?.value,
+            kind,
+            website,
+            email,
+            phone,
+            city,
+            region,
+            logo: None,
+            employees,
+            interns_per_year,
+            sbb_recognised,
+            coordinator,
+            awards,
+            body,
+        },
+        logo,
+    })
+}
