@@ -242,10 +242,15 @@ pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
     let t = views.i18n;
     let urls = views.urls;
     let settings = views.settings;
-    let mut nav = vec![Link {
+    let vacancies = Link {
         title: t.label("nav", "vacancies").to_string(),
         url: urls.href(Route::Vacancies { page: 1 }),
-    }];
+    };
+    let organisations = Link {
+        title: t.label("nav", "organisations").to_string(),
+        url: urls.href(Route::Organisations),
+    };
+    let mut nav = vec![vacancies.clone()];
     for taxonomy in Taxonomy::ALL {
         let v = views.taxonomy(taxonomy);
         nav.push(Link {
@@ -253,10 +258,7 @@ pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
             url: v.url,
         });
     }
-    nav.push(Link {
-        title: t.label("nav", "organisations").to_string(),
-        url: urls.href(Route::Organisations),
-    });
+    nav.push(organisations.clone());
     PortalView {
         title: &settings.title,
         description: settings.description.as_deref(),
@@ -265,6 +267,8 @@ pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
         root: urls.href(Route::Home),
         today: views.date(views.portal.today.0),
         nav,
+        vacancies,
+        organisations,
         pages: views
             .portal
             .pages

@@ -56,6 +56,10 @@ pub struct PortalView<'a> {
     pub today: DateView,
     /// Main navigation: all vacancies, the four listings, organisations.
     pub nav: Vec<Link>,
+    /// The list of all open vacancies (`/vacatures/`).
+    pub vacancies: Link,
+    /// The list of organisations (`/organisaties/`).
+    pub organisations: Link,
     /// Free pages, for the footer.
     pub pages: Vec<Link>,
     /// Number of open vacancies.
