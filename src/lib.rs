@@ -269,7 +269,11 @@ pub fn check(opts: &BuildOptions) -> Report {
 pub fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     let shown = diagnostics::relative_to(&cwd, path);
-    let text = shown.display().to_string();
+    let clean: PathBuf = shown
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let text = clean.display().to_string();
     if text.is_empty() {
         ".".to_string()
     } else {

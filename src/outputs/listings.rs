@@ -1,6 +1,7 @@
 //! Which open vacancies appear in which listing, and in what order.
 //!
-//! Listings (`/vacatures/`, `/niveau/hbo/` ...) hold only open, non-draft vacancies.
+//! Listings (`/vacatures/`, `/niveau/hbo/` ...) hold only open, non-draft vacancies:
+//! with `--drafts` a draft gets its page, for review, but is listed nowhere.
 //! Orders are total (ties broken on the slug), so output never depends on input order.
 
 use std::cmp::Reverse;
@@ -51,7 +52,7 @@ impl Listings {
     /// Groups the open vacancies of `portal`.
     pub fn of(portal: &Portal) -> Listings {
         let mut open: Vec<usize> = (0..portal.vacancies.len())
-            .filter(|&i| portal.vacancies[i].is_open(portal.today))
+            .filter(|&i| portal.vacancies[i].is_open(portal.today) && !portal.vacancies[i].draft)
             .collect();
         open.sort_by(|&a, &b| closing_soonest(&portal.vacancies[a], &portal.vacancies[b]));
 

@@ -1,0 +1,12 @@
+//! The integration tests: one binary, one module per feature. See tests/README.md.
+
+// Test helpers outside #[test] functions may panic: a failing helper is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod harness;
+
+mod build;
+mod cli;
+mod determinism;
+mod errors;
+mod example;
