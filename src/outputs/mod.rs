@@ -312,7 +312,7 @@ pub fn plan(
         .iter()
         .chain(portal.organisations.iter().filter_map(|o| o.logo.as_ref()))
     {
-        if assets.get(&asset.output) != Some(&asset.source) {
+        if !asset.source.starts_with("static") && assets.get(&asset.output) != Some(&asset.source) {
             conflicts
                 .entry(&asset.output)
                 .or_default()

@@ -46,19 +46,28 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Parses an i18n file; `path` is for messages.
-    fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I18n> {
-        let table: toml::Table = match toml::from_str(text) {
-            Ok(table) => table,
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                diags.push(
-                    Diagnostic::error(path, format!("invalid TOML: {}", e.message()))
-                        .at(text, span),
-                );
-                return None;
+    /// Reads the i18n files of every layer, later ones overriding earlier ones key by key,
+    /// so a theme can translate or reword a few strings without copying the whole file.
+    fn from_layers(layers: &[(PathBuf, String)], diags: &mut Vec<Diagnostic>) -> Option<I18n> {
+        let mut table = toml::Table::new();
+        let mut failed = false;
+        for (path, text) in layers {
+            match toml::from_str::<toml::Table>(text) {
+                Ok(layer) => merge(&mut table, layer),
+                Err(e) => {
+                    let span = e.span().unwrap_or(0..0);
+                    diags.push(
+                        Diagnostic::error(path, format!("invalid TOML: {}", e.message()))
+                            .at(text, span),
+                    );
+                    failed = true;
+                }
             }
-        };
+        }
+        if failed {
+            return None;
+        }
+        let path = layers.last().map_or_else(PathBuf::new, |(p, _)| p.clone());
         let months: Vec<String> = table
             .get("months")
             .and_then(toml::Value::as_array)
@@ -108,6 +117,18 @@ impl I18n {
             .get(usize::try_from(date.month() - 1).unwrap_or(0))
             .map_or("", String::as_str);
         format!("{} {month} {}", date.day(), date.year())
+    }
+}
+
+/// Merges `layer` into `base`: tables key by key, any other value replaced.
+fn merge(base: &mut toml::Table, layer: toml::Table) {
+    for (key, value) in layer {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(inner)), toml::Value::Table(over)) => merge(inner, over),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
     }
 }
 
@@ -202,7 +223,7 @@ impl Theme {
 
         // Layer 1: built in.
         let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        let mut i18n_text: Option<(PathBuf, String)> = None;
+        let mut i18n_layers: Vec<(PathBuf, String)> = Vec::new();
         let mut statics: BTreeMap<String, FileSource> = BTreeMap::new();
         let i18n_name = format!("i18n/{}.toml", settings.language.code());
         for (name, bytes) in DEFAULT_THEME {
@@ -213,7 +234,7 @@ impl Theme {
                     (shown, String::from_utf8_lossy(bytes).into_owned()),
                 );
             } else if *name == i18n_name {
-                i18n_text = Some((shown, String::from_utf8_lossy(bytes).into_owned()));
+                i18n_layers.push((shown, String::from_utf8_lossy(bytes).into_owned()));
             } else if let Some(file) = name.strip_prefix("static/") {
                 statics.insert(file.to_string(), FileSource::Builtin(bytes));
             }
@@ -247,7 +268,7 @@ impl Theme {
                         statics.insert(rest, FileSource::Disk(shown));
                     }
                     "i18n" if name.ends_with(&i18n_name) => match std::fs::read_to_string(&path) {
-                        Ok(text) => i18n_text = Some((shown, text)),
+                        Ok(text) => i18n_layers.push((shown, text)),
                         Err(e) => diags.push(Diagnostic::error(
                             shown,
                             format!("cannot read this file: {e}"),
@@ -258,18 +279,17 @@ impl Theme {
             }
         }
 
-        let i18n = match &i18n_text {
-            Some((path, text)) => I18n::parse(path, text, diags),
-            None => {
-                diags.push(Diagnostic::error(
-                    theme_dir.join(&i18n_name),
-                    format!(
-                        "the theme has no UI strings for language {:?}",
-                        settings.language.code()
-                    ),
-                ));
-                None
-            }
+        let i18n = if i18n_layers.is_empty() {
+            diags.push(Diagnostic::error(
+                theme_dir.join(&i18n_name),
+                format!(
+                    "the theme has no UI strings for language {:?}",
+                    settings.language.code()
+                ),
+            ));
+            None
+        } else {
+            I18n::from_layers(&i18n_layers, diags)
         };
 
         let mut tera = tera::Tera::new();

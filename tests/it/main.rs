@@ -10,3 +10,4 @@ mod cli;
 mod determinism;
 mod errors;
 mod example;
+mod rules;
