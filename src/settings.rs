@@ -43,6 +43,10 @@ pub struct Settings {
     pub allow_raw_html: bool,
     /// Vacancies per listing page.
     pub paginate: usize,
+    /// Items per feed; `None` means every open vacancy.
+    pub feed_limit: Option<usize>,
+    /// ISO 3166-1 alpha-2 country of the portal's places, unless an organisation says otherwise.
+    pub country: String,
 }
 
 /// The keys `portal.toml` may have.
@@ -55,7 +59,20 @@ pub const KEYS: &[&str] = &[
     "timezone",
     "allow_raw_html",
     "paginate",
+    "feed_limit",
+    "country",
 ];
+
+/// Checks an ISO 3166-1 alpha-2 country code (two capital letters).
+///
+/// # Example
+/// ```
+/// assert!(stagebord::settings::is_country("BE"));
+/// assert!(!stagebord::settings::is_country("Belgium"));
+/// ```
+pub fn is_country(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
 
 /// Checks that a base URL is an absolute http(s) URL with a host; returns it without a
 /// trailing slash.
@@ -171,6 +188,23 @@ impl Settings {
         let paginate = f
             .integer("paginate", 1, 10_000, "50")
             .map_or(50, |a| a.value as usize);
+        let feed_limit = f
+            .integer("feed_limit", 1, 1_000_000, "100")
+            .map(|a| a.value as usize);
+        let country = match f.string("country", "\"NL\"") {
+            None => "NL".to_string(),
+            Some(at) if is_country(&at.value) => at.value,
+            Some(at) => {
+                let d = file
+                    .error(
+                        at.span,
+                        format!("`country` {:?} is not a two-letter country code", at.value),
+                    )
+                    .with_help("use an ISO 3166-1 code in capitals, e.g. \"NL\" or \"BE\"");
+                f.push(d);
+                "NL".to_string()
+            }
+        };
         let problems = f.finish(KEYS);
         let failed = problems.iter().any(Diagnostic::is_error);
         diags.extend(problems);
@@ -186,6 +220,8 @@ impl Settings {
             timezone: timezone?,
             allow_raw_html,
             paginate,
+            feed_limit,
+            country,
         })
     }
 }

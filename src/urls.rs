@@ -19,6 +19,7 @@ pub const RESERVED: &[&str] = &[
     "agenda",
     "schrijfwijzer",
     "feed",
+    "feeds",
 ];
 
 /// Every page the portal can have.
@@ -59,6 +60,59 @@ pub enum Route<'a> {
     Page(&'a Slug),
     /// `/404.html`
     NotFound,
+    /// `feed.xml` or `feed.json` of the portal, an organisation or a listing term.
+    Feed {
+        /// Which vacancies.
+        scope: FeedScope<'a>,
+        /// RSS 2.0 or JSON Feed 1.1.
+        format: FeedFormat,
+    },
+    /// `/feeds/`: the page for aggregators that documents the feeds and `_vacancy`.
+    FeedDocs,
+    /// `/sitemap.xml`
+    Sitemap,
+    /// `/robots.txt`
+    Robots,
+}
+
+/// Which open vacancies a feed holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FeedScope<'a> {
+    /// Every open vacancy: `/feed.xml`.
+    All,
+    /// One organisation's: `/organisaties/<slug>/feed.xml`.
+    Organisation(&'a Slug),
+    /// One listing term's: `/niveau/hbo/feed.xml`.
+    Term {
+        /// Which listing.
+        taxonomy: Taxonomy,
+        /// The term's slug.
+        term: &'a str,
+    },
+}
+
+impl FeedScope<'_> {
+    /// The page the feed belongs to.
+    pub fn page(&self) -> Route<'_> {
+        match *self {
+            FeedScope::All => Route::Home,
+            FeedScope::Organisation(slug) => Route::Organisation(slug),
+            FeedScope::Term { taxonomy, term } => Route::Term {
+                taxonomy,
+                term,
+                page: 1,
+            },
+        }
+    }
+}
+
+/// The two feed formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FeedFormat {
+    /// RSS 2.0: `feed.xml`.
+    Rss,
+    /// JSON Feed 1.1: `feed.json`.
+    Json,
 }
 
 /// The first path segment of a listing.
@@ -109,6 +163,16 @@ impl Route<'_> {
             } => paged(format!("/{}/{term}/", taxonomy_segment(*taxonomy)), *page),
             Route::Page(slug) => format!("/{slug}/"),
             Route::NotFound => "/404.html".to_string(),
+            Route::Feed { scope, format } => {
+                let file = match format {
+                    FeedFormat::Rss => "feed.xml",
+                    FeedFormat::Json => "feed.json",
+                };
+                format!("{}{file}", scope.page().path())
+            }
+            Route::FeedDocs => "/feeds/".to_string(),
+            Route::Sitemap => "/sitemap.xml".to_string(),
+            Route::Robots => "/robots.txt".to_string(),
         }
     }
 
@@ -170,10 +234,39 @@ impl Urls {
         format!("{}{}", self.origin, self.href_path(path))
     }
 
+    /// Scheme and host, without the base URL's path: `https://stages.example.nl`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// The portal's root as an absolute URL without a trailing slash.
     pub fn base(&self) -> String {
         format!("{}{}", self.origin, self.prefix)
     }
+}
+
+/// Percent-encodes spaces, quotes, angle brackets and non-ASCII bytes of a URL written by a
+/// person (an `apply` link), leaving its structure (`/`, `?`, `&`, `#`, `%`) alone.
+///
+/// # Example
+/// ```
+/// assert_eq!(stagebord::urls::encode_url("https://x.nl/sollicitatie formulier?a=é"), "https://x.nl/sollicitatie%20formulier?a=%C3%A9");
+/// ```
+pub fn encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        if byte.is_ascii_graphic()
+            && !matches!(
+                byte,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            )
+        {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Percent-encodes what may not stand in a URL path (spaces, non-ASCII, quotes), leaving

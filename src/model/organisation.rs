@@ -26,6 +26,8 @@ pub struct Organisation {
     pub city: Option<String>,
     /// Province or region.
     pub region: Option<String>,
+    /// ISO 3166-1 alpha-2 country (`NL`, `BE`); the portal's `country` when not stated.
+    pub country: Option<String>,
     /// Logo image.
     pub logo: Option<Asset>,
     /// Number of employees.

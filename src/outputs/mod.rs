@@ -6,8 +6,12 @@
 //! entries a change touches. Pages are rendered in parallel and handed to the sink one by
 //! one, never all held at once.
 
+pub mod feeds;
 pub mod listings;
 pub mod pages;
+pub mod sitemap;
+pub mod structured_data;
+pub mod time;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -24,7 +28,7 @@ use crate::render::context::{PortalView, Views};
 use crate::render::markdown::Bodies;
 use crate::render::theme::{FileSource, Theme};
 use crate::settings::Settings;
-use crate::urls::{Route, Urls};
+use crate::urls::{FeedFormat, FeedScope, Route, Urls};
 use listings::{Listings, page_count};
 
 /// What makes one output file.
@@ -60,6 +64,14 @@ pub enum Job {
     },
     /// `/404.html`
     NotFound,
+    /// A feed of open vacancies.
+    Feed(feeds::Scope, FeedFormat),
+    /// `/feeds/`: documentation of the feeds for aggregators.
+    FeedDocs,
+    /// `/sitemap.xml`
+    Sitemap,
+    /// `/robots.txt`
+    Robots,
     /// A file of the portal, copied as is (relative to the portal's root).
     Copy(PathBuf),
     /// A file of the built-in theme.
@@ -67,9 +79,12 @@ pub enum Job {
 }
 
 impl Job {
-    /// True for jobs whose output is an HTML page.
+    /// True for jobs whose output is an HTML page rendered from a template.
     pub fn is_page(&self) -> bool {
-        !matches!(self, Job::Copy(_) | Job::Builtin(_))
+        !matches!(
+            self,
+            Job::Copy(_) | Job::Builtin(_) | Job::Feed(..) | Job::Sitemap | Job::Robots
+        )
     }
 }
 
@@ -293,6 +308,47 @@ pub fn plan(
             }
         }
     }
+    claim(
+        Route::FeedDocs.file(),
+        Job::FeedDocs,
+        generated.clone(),
+        diags,
+    );
+    claim(
+        Route::Sitemap.file(),
+        Job::Sitemap,
+        generated.clone(),
+        diags,
+    );
+    claim(Route::Robots.file(), Job::Robots, generated.clone(), diags);
+    for format in [FeedFormat::Rss, FeedFormat::Json] {
+        let feed = |scope| Route::Feed { scope, format }.file();
+        claim(
+            feed(FeedScope::All),
+            Job::Feed(feeds::Scope::All, format),
+            generated.clone(),
+            diags,
+        );
+        for (i, o) in portal.organisations.iter().enumerate() {
+            let job = Job::Feed(feeds::Scope::Organisation(i), format);
+            claim(
+                feed(FeedScope::Organisation(&o.slug)),
+                job,
+                generated.clone(),
+                diags,
+            );
+        }
+        for taxonomy in Taxonomy::ALL {
+            for (group, g) in listings.groups(taxonomy).iter().enumerate() {
+                let scope = FeedScope::Term {
+                    taxonomy,
+                    term: &g.slug,
+                };
+                let job = Job::Feed(feeds::Scope::Term(taxonomy, group), format);
+                claim(feed(scope), job, generated.clone(), diags);
+            }
+        }
+    }
     // An image used by several bodies of one page, or a logo also linked in the profile, is
     // one file: the set below keeps it once.
     let mut assets: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -383,6 +439,11 @@ pub fn render_into(
         let result = match &entry.job {
             Job::Copy(path) => sink.copy(&entry.path, &root.join(path)),
             Job::Builtin(bytes) => sink.write(&entry.path, bytes),
+            Job::Feed(scope, format) => {
+                sink.write(&entry.path, feeds::render(site, *scope, *format).as_bytes())
+            }
+            Job::Sitemap => sink.write(&entry.path, sitemap::sitemap(plan, site).as_bytes()),
+            Job::Robots => sink.write(&entry.path, sitemap::robots(site).as_bytes()),
             job => match pages::render(job, site) {
                 Ok(html) => sink.write(&entry.path, html.as_bytes()),
                 Err(d) => {

@@ -7,8 +7,8 @@ use crate::diagnostics::Diagnostic;
 use crate::model::terms::Taxonomy;
 use crate::outputs::listings::{TermGroup, newest, page_count, page_items};
 use crate::outputs::{Job, Site};
-use crate::render::context::{Common, Link, PortalView, TermCount, VacancyCard, Views};
-use crate::urls::Route;
+use crate::render::context::{Common, FeedLink, Link, PortalView, TermCount, VacancyCard, Views};
+use crate::urls::{FeedFormat, FeedScope, Route};
 
 /// Renders one page job to HTML.
 pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
@@ -69,6 +69,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
         Job::Vacancy(i) => {
             let v = &portal.vacancies[*i];
             let view = views.vacancy(v, &bodies.vacancies[*i]);
+            let json_ld = crate::outputs::structured_data::job_posting(site, *i);
             let description = Some(view.card.summary.to_string()).filter(|s| !s.is_empty());
             let mut ctx = site.context(Route::Vacancy(&v.slug), v.title.clone(), description)?;
             let organisation = portal
@@ -86,6 +87,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 .map(|b| views.brochure(b, None))
                 .collect();
             ctx.insert("vacancy", &view);
+            ctx.insert("json_ld", &json_ld);
             ctx.insert("organisation", &organisation);
             ctx.insert("brochures", &brochures);
             site.theme.render("vacancy.html", &ctx)
@@ -187,7 +189,34 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             )?;
             site.theme.render("404.html", &ctx)
         }
-        Job::Copy(_) | Job::Builtin(_) => Ok(String::new()),
+        Job::FeedDocs => {
+            let mut ctx = site.context(Route::FeedDocs, "Feeds".to_string(), None)?;
+            let example = site
+                .listings
+                .open
+                .first()
+                .map(|&i| crate::outputs::feeds::extension(site, &portal.vacancies[i]))
+                .and_then(|e| serde_json::to_string_pretty(&e).ok());
+            ctx.insert("example", &example);
+            ctx.insert(
+                "feed_rss",
+                &site.urls.absolute(Route::Feed {
+                    scope: FeedScope::All,
+                    format: FeedFormat::Rss,
+                }),
+            );
+            ctx.insert(
+                "feed_json",
+                &site.urls.absolute(Route::Feed {
+                    scope: FeedScope::All,
+                    format: FeedFormat::Json,
+                }),
+            );
+            site.theme.render("feeds.html", &ctx)
+        }
+        Job::Copy(_) | Job::Builtin(_) | Job::Feed(..) | Job::Sitemap | Job::Robots => {
+            Ok(String::new())
+        }
     }
 }
 
@@ -282,6 +311,27 @@ pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
     }
 }
 
+/// The feeds that belong to a page, for `<link rel="alternate">`.
+fn feed_links(site: &Site<'_>, route: Route<'_>) -> Vec<FeedLink> {
+    let scope = match route {
+        Route::Home => FeedScope::All,
+        Route::Organisation(slug) => FeedScope::Organisation(slug),
+        Route::Term { taxonomy, term, .. } => FeedScope::Term { taxonomy, term },
+        _ => return Vec::new(),
+    };
+    [
+        (FeedFormat::Rss, "application/rss+xml", "RSS"),
+        (FeedFormat::Json, "application/feed+json", "JSON Feed"),
+    ]
+    .into_iter()
+    .map(|(format, media_type, name)| FeedLink {
+        title: name.to_string(),
+        url: site.urls.href(Route::Feed { scope, format }),
+        media_type,
+    })
+    .collect()
+}
+
 /// The keys every template gets.
 pub fn common<'a>(
     site: &'a Site<'a>,
@@ -296,5 +346,6 @@ pub fn common<'a>(
         canonical: site.urls.absolute(route),
         title,
         description,
+        feeds: feed_links(site, route),
     }
 }

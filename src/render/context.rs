@@ -37,6 +37,20 @@ pub struct Common<'a> {
     pub title: String,
     /// The page's meta description.
     pub description: Option<String>,
+    /// This page's own feeds (home: the portal's; organisation and term pages: theirs),
+    /// for `<link rel="alternate">` in the head.
+    pub feeds: Vec<FeedLink>,
+}
+
+/// A feed a page offers.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    /// "RSS" or "JSON Feed".
+    pub title: String,
+    /// Link to the feed.
+    pub url: String,
+    /// `application/rss+xml` or `application/feed+json`.
+    pub media_type: &'static str,
 }
 
 /// Facts about the portal, the same on every page.

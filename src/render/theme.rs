@@ -164,6 +164,7 @@ pub const TEMPLATES: &[&str] = &[
     "taxonomy.html",
     "term.html",
     "404.html",
+    "feeds.html",
 ];
 
 /// Lists every file below `dir` (sorted), relative to it, skipping hidden files.

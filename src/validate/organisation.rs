@@ -19,6 +19,7 @@ pub(crate) const KEYS: &[&str] = &[
     "phone",
     "city",
     "region",
+    "country",
     "logo",
     "employees",
     "interns_per_year",
@@ -66,6 +67,20 @@ pub(crate) fn parse<'a>(
     let phone = f.string("phone", "\"0321 555 000\"").map(|a| a.value);
     let city = f.string("city", "\"Lindewoude\"").map(|a| a.value);
     let region = f.string("region", "\"Vechterland\"").map(|a| a.value);
+    let country = f.string("country", "\"BE\"").and_then(|at| {
+        if crate::settings::is_country(&at.value) {
+            return Some(at.value);
+        }
+        let d = f
+            .file()
+            .error(
+                at.span,
+                format!("`country` {:?} is not a two-letter country code", at.value),
+            )
+            .with_help("use an ISO 3166-1 code in capitals, e.g. \"NL\" or \"BE\"");
+        f.push(d);
+        None
+    });
     let logo = f.string("logo", "\"logo.svg\"").map(|a| (a.value, a.span));
     let employees = f
         .integer("employees", 0, 10_000_000, "850")
@@ -109,6 +124,7 @@ pub(crate) fn parse<'a>(
             phone,
             city,
             region,
+            country,
             logo: None,
             employees,
             interns_per_year,

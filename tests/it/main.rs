@@ -10,4 +10,5 @@ mod cli;
 mod determinism;
 mod errors;
 mod example;
+mod feeds;
 mod rules;

@@ -1,0 +1,481 @@
+//! RSS 2.0 and JSON Feed 1.1 of the open vacancies: of the whole portal, of each
+//! organisation and of each listing term.
+//!
+//! Feeds are read by machines that drop what does not validate, so: only open, non-draft
+//! vacancies, newest first; absolute URLs (the vacancy's URL is its id and never changes);
+//! dates from content, never from the clock; XML escaped and stripped of the characters
+//! XML 1.0 forbids; JSON written by serde_json. Every JSON Feed item carries a `_vacancy`
+//! extension with the vacancy's facts, documented at `/feeds/`.
+
+use serde::Serialize;
+
+use crate::model::contact::Contact;
+use crate::model::slug::Slug;
+use crate::model::terms::Taxonomy;
+use crate::model::vacancy::{Allowance, Apply, Vacancy};
+use crate::outputs::Site;
+use crate::outputs::listings::newest;
+use crate::outputs::time::{Zone, rfc822, rfc3339};
+use crate::urls::{FeedFormat, FeedScope, Route, encode_url};
+
+/// Which feed a job renders (indices into the portal and the listings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every open vacancy.
+    All,
+    /// One organisation's (index into `portal.organisations`).
+    Organisation(usize),
+    /// One listing term's (index into the listing's groups).
+    Term(Taxonomy, usize),
+}
+
+/// The feed's own facts: title, page and the vacancies in it.
+struct Feed<'a> {
+    title: String,
+    description: String,
+    page: String,
+    self_url: String,
+    vacancies: Vec<&'a Vacancy>,
+    indices: Vec<usize>,
+}
+
+fn feed<'a>(site: &'a Site<'a>, scope: Scope, format: FeedFormat) -> Feed<'a> {
+    let portal = site.portal;
+    let listings = site.listings;
+    let t = &site.theme.i18n;
+    let (title, route_scope, mut indices): (String, FeedScope<'_>, Vec<usize>) = match scope {
+        Scope::All => (
+            site.settings.title.clone(),
+            FeedScope::All,
+            listings.open.clone(),
+        ),
+        Scope::Organisation(i) => {
+            let o = &portal.organisations[i];
+            (
+                format!("{} · {}", o.name, site.settings.title),
+                FeedScope::Organisation(&o.slug),
+                listings.of_organisation(&o.slug).to_vec(),
+            )
+        }
+        Scope::Term(taxonomy, group) => {
+            let g = &listings.groups(taxonomy)[group];
+            let name = match taxonomy {
+                Taxonomy::Level => t.label("levels", &g.slug).to_string(),
+                Taxonomy::Kind => t.label("kinds", &g.slug).to_string(),
+                Taxonomy::Field | Taxonomy::Place => g.name.clone(),
+            };
+            (
+                format!(
+                    "{}: {name} · {}",
+                    t.label("taxonomies", taxonomy.key()),
+                    site.settings.title
+                ),
+                FeedScope::Term {
+                    taxonomy,
+                    term: &g.slug,
+                },
+                g.vacancies.clone(),
+            )
+        }
+    };
+    indices.sort_by(|&a, &b| newest(&portal.vacancies[a], &portal.vacancies[b]));
+    if let Some(limit) = site.settings.feed_limit {
+        indices.truncate(limit);
+    }
+    Feed {
+        title,
+        description: site
+            .settings
+            .description
+            .clone()
+            .unwrap_or_else(|| site.settings.title.clone()),
+        page: site.urls.absolute(route_scope.page()),
+        self_url: site.urls.absolute(Route::Feed {
+            scope: route_scope,
+            format,
+        }),
+        vacancies: indices.iter().map(|&i| &portal.vacancies[i]).collect(),
+        indices,
+    }
+}
+
+/// The latest content date among the items, or today for an empty feed.
+fn last_change(site: &Site<'_>, vacancies: &[&Vacancy]) -> jiff::civil::Date {
+    vacancies
+        .iter()
+        .map(|v| v.updated.unwrap_or(v.published).max(v.published))
+        .max()
+        .unwrap_or(site.portal.today.0)
+}
+
+/// Makes root-relative links in rendered HTML absolute, for readers outside the portal.
+pub fn absolute_links(html: &str, origin: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(i) = rest.find("=\"/") {
+        let (before, after) = rest.split_at(i + 2);
+        out.push_str(before);
+        if !after.starts_with("//") {
+            out.push_str(origin);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes text for XML and drops the characters XML 1.0 does not allow at all.
+///
+/// # Example
+/// ```
+/// use stagebord::outputs::feeds::xml_escape;
+/// assert_eq!(xml_escape("a & <b> \"c\" ]]>\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; ]]&gt;");
+/// ```
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Drops characters XML 1.0 forbids (used for JSON too, so both feeds say the same).
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+fn categories<'a>(site: &'a Site<'a>, v: &'a Vacancy) -> Vec<String> {
+    let t = &site.theme.i18n;
+    let mut out: Vec<String> = v
+        .levels
+        .iter()
+        .map(|l| t.label("levels", l.as_str()).to_string())
+        .collect();
+    out.extend(
+        v.fields
+            .iter()
+            .map(|f| site.portal.field_name(f).to_string()),
+    );
+    out.push(t.label("kinds", v.kind.as_str()).to_string());
+    out
+}
+
+fn summary<'a>(site: &'a Site<'a>, index: usize) -> &'a str {
+    let v = &site.portal.vacancies[index];
+    v.summary
+        .as_deref()
+        .unwrap_or(&site.bodies.vacancies[index].summary)
+}
+
+/// Renders one feed.
+pub fn render(site: &Site<'_>, scope: Scope, format: FeedFormat) -> String {
+    let feed = feed(site, scope, format);
+    match format {
+        FeedFormat::Rss => rss(site, &feed),
+        FeedFormat::Json => json(site, &feed),
+    }
+}
+
+fn rss(site: &Site<'_>, feed: &Feed<'_>) -> String {
+    let zone = Zone::new(&site.settings.timezone);
+    let origin = site.urls.origin();
+    let date = |d| zone.start_of_day(d).map(|z| rfc822(&z)).unwrap_or_default();
+    let mut x = String::with_capacity(2048 + feed.vacancies.len() * 2048);
+    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
+    x.push_str(&format!("  <title>{}</title>\n", xml_escape(&feed.title)));
+    x.push_str(&format!("  <link>{}</link>\n", xml_escape(&feed.page)));
+    x.push_str(&format!(
+        "  <description>{}</description>\n",
+        xml_escape(&feed.description)
+    ));
+    x.push_str(&format!(
+        "  <language>{}</language>\n",
+        site.settings.language.code()
+    ));
+    x.push_str(&format!(
+        "  <lastBuildDate>{}</lastBuildDate>\n",
+        date(last_change(site, &feed.vacancies))
+    ));
+    x.push_str("  <generator>stagebord</generator>\n");
+    x.push_str(&format!(
+        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        xml_escape(&feed.self_url)
+    ));
+    for (&i, v) in feed.indices.iter().zip(&feed.vacancies) {
+        let url = site.urls.absolute(Route::Vacancy(&v.slug));
+        let organisation = site
+            .portal
+            .organisation(&v.organisation)
+            .map_or(v.organisation.as_str(), |o| o.name.as_str());
+        x.push_str("  <item>\n");
+        x.push_str(&format!("    <title>{}</title>\n", xml_escape(&v.title)));
+        x.push_str(&format!("    <link>{}</link>\n", xml_escape(&url)));
+        x.push_str(&format!(
+            "    <guid isPermaLink=\"true\">{}</guid>\n",
+            xml_escape(&url)
+        ));
+        x.push_str(&format!("    <pubDate>{}</pubDate>\n", date(v.published)));
+        x.push_str(&format!(
+            "    <description>{}</description>\n",
+            xml_escape(summary(site, i))
+        ));
+        x.push_str(&format!(
+            "    <content:encoded>{}</content:encoded>\n",
+            xml_escape(&absolute_links(&site.bodies.vacancies[i].html, origin))
+        ));
+        x.push_str(&format!(
+            "    <dc:creator>{}</dc:creator>\n",
+            xml_escape(organisation)
+        ));
+        for category in categories(site, v) {
+            x.push_str(&format!(
+                "    <category>{}</category>\n",
+                xml_escape(&category)
+            ));
+        }
+        x.push_str("  </item>\n");
+    }
+    x.push_str("</channel>\n</rss>\n");
+    x
+}
+
+/// A JSON Feed 1.1 document.
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: String,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    description: String,
+    language: &'static str,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: String,
+    url: String,
+    title: String,
+    summary: String,
+    content_html: String,
+    date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    authors: Vec<Author>,
+    tags: Vec<String>,
+    #[serde(rename = "_vacancy")]
+    vacancy: VacancyExtension<'a>,
+}
+
+#[derive(Serialize)]
+struct Author {
+    name: String,
+    url: String,
+}
+
+/// The `_vacancy` extension: a vacancy's facts, for aggregators. Documented at `/feeds/`.
+#[derive(Serialize)]
+pub struct VacancyExtension<'a> {
+    about: String,
+    organisation: OrganisationRef<'a>,
+    kind: &'static str,
+    levels: Vec<&'static str>,
+    fields: Vec<String>,
+    location: Location<'a>,
+    workplace: Option<&'static str>,
+    hours_per_week: Option<crate::model::vacancy::Hours>,
+    duration_months: Option<u32>,
+    allowance: Option<Money>,
+    published: String,
+    starts: Option<String>,
+    closes: Option<String>,
+    valid_through: Option<String>,
+    apply: ApplyRef,
+    crebo: &'a [String],
+    contact: Option<&'a Contact>,
+    house_rules: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OrganisationRef<'a> {
+    slug: &'a str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    city: String,
+    region: Option<&'a str>,
+    country: String,
+}
+
+#[derive(Serialize)]
+struct Money {
+    amount: u32,
+    currency: &'static str,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ApplyRef {
+    Url { url: String },
+    Email { email: String },
+}
+
+/// The facts of one vacancy as the `_vacancy` extension states them.
+pub fn extension<'a>(site: &'a Site<'a>, v: &'a Vacancy) -> VacancyExtension<'a> {
+    let zone = Zone::new(&site.settings.timezone);
+    let organisation = site.portal.organisation(&v.organisation);
+    let house_rules = site
+        .portal
+        .brochures_of(&v.organisation)
+        .find(|b| b.kind == Some(crate::model::terms::BrochureKind::Huisregels))
+        .map(|b| {
+            site.urls.absolute(Route::Brochure {
+                organisation: &b.organisation,
+                brochure: &b.slug,
+            })
+        });
+    VacancyExtension {
+        about: site.urls.absolute(Route::FeedDocs),
+        organisation: OrganisationRef {
+            slug: v.organisation.as_str(),
+            name: organisation.map_or(v.organisation.as_str(), |o| o.name.as_str()),
+            url: site.urls.absolute(Route::Organisation(&v.organisation)),
+        },
+        kind: v.kind.as_str(),
+        levels: v.levels.iter().map(|l| l.as_str()).collect(),
+        fields: v
+            .fields
+            .iter()
+            .map(|f| site.portal.field_name(f).to_string())
+            .collect(),
+        location: Location {
+            city: clean(site.portal.place_name(&v.location)),
+            region: v.region.as_deref(),
+            country: country(site, &v.organisation),
+        },
+        workplace: v.workplace.map(|w| w.as_str()),
+        hours_per_week: v.hours,
+        duration_months: v.duration_months,
+        allowance: match v.allowance {
+            Allowance::NotStated => None,
+            Allowance::Unpaid => Some(Money {
+                amount: 0,
+                currency: "EUR",
+                unit: "MONTH",
+            }),
+            Allowance::Monthly(amount) => Some(Money {
+                amount,
+                currency: "EUR",
+                unit: "MONTH",
+            }),
+        },
+        published: v.published.to_string(),
+        starts: v.starts.map(|d| d.to_string()),
+        closes: v.closes.map(|d| d.to_string()),
+        valid_through: v
+            .closes
+            .and_then(|d| zone.end_of_day(d))
+            .map(|z| rfc3339(&z)),
+        apply: match &v.apply {
+            Apply::Url(url) => ApplyRef::Url {
+                url: encode_url(url),
+            },
+            Apply::Email(email) => ApplyRef::Email {
+                email: email.clone(),
+            },
+        },
+        crebo: &v.crebo,
+        contact: v.contact.as_ref(),
+        house_rules,
+    }
+}
+
+/// The country of a vacancy's places: its organisation's, else the portal's.
+pub fn country(site: &Site<'_>, organisation: &Slug) -> String {
+    site.portal
+        .organisation(organisation)
+        .and_then(|o| o.country.clone())
+        .unwrap_or_else(|| site.settings.country.clone())
+}
+
+fn json(site: &Site<'_>, feed: &Feed<'_>) -> String {
+    let zone = Zone::new(&site.settings.timezone);
+    let moment = |d| {
+        zone.start_of_day(d)
+            .map(|z| rfc3339(&z))
+            .unwrap_or_default()
+    };
+    let origin = site.urls.origin();
+    let items = feed
+        .indices
+        .iter()
+        .zip(&feed.vacancies)
+        .map(|(&i, v)| {
+            let url = site.urls.absolute(Route::Vacancy(&v.slug));
+            let organisation = site.portal.organisation(&v.organisation);
+            JsonItem {
+                id: url.clone(),
+                url,
+                title: clean(&v.title),
+                summary: clean(summary(site, i)),
+                content_html: clean(&absolute_links(&site.bodies.vacancies[i].html, origin)),
+                date_published: moment(v.published),
+                date_modified: v.updated.map(moment),
+                authors: vec![Author {
+                    name: organisation
+                        .map_or_else(|| v.organisation.to_string(), |o| o.name.clone()),
+                    url: site.urls.absolute(Route::Organisation(&v.organisation)),
+                }],
+                tags: categories(site, v),
+                vacancy: extension(site, v),
+            }
+        })
+        .collect();
+    let doc = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: clean(&feed.title),
+        home_page_url: &feed.page,
+        feed_url: &feed.self_url,
+        description: clean(&feed.description),
+        language: site.settings.language.code(),
+        items,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_relative_links_become_absolute() {
+        let html = r#"<a href="/stages/x/">x</a> <img src="/stages/a.png"> <a href="//cdn.example.nl/y">y</a> <a href="https://z.nl/">z</a>"#;
+        assert_eq!(
+            absolute_links(html, "https://example.nl"),
+            r#"<a href="https://example.nl/stages/x/">x</a> <img src="https://example.nl/stages/a.png"> <a href="//cdn.example.nl/y">y</a> <a href="https://z.nl/">z</a>"#
+        );
+    }
+
+    #[test]
+    fn clean_drops_control_characters() {
+        assert_eq!(clean("a\u{0}b\u{1b}c\td\n"), "abc\td\n");
+    }
+}

@@ -1,0 +1,73 @@
+//! `/sitemap.xml` and `/robots.txt`, for search engines.
+//!
+//! The sitemap lists every page a search engine should know, with `lastmod` from content
+//! dates (never the clock). Closed and draft vacancies are left out: their pages stay for
+//! people who have the link, but search engines should let them go.
+
+use jiff::civil::Date;
+
+use crate::outputs::feeds::xml_escape;
+use crate::outputs::{Job, Plan, Site};
+use crate::urls::Route;
+
+/// The latest content date of the pages a job shows, where it has one.
+fn lastmod(job: &Job, site: &Site<'_>) -> Option<Date> {
+    let portal = site.portal;
+    let vacancy_date = |i: usize| {
+        let v = &portal.vacancies[i];
+        v.updated.unwrap_or(v.published).max(v.published)
+    };
+    let latest = |indices: &[usize]| indices.iter().map(|&i| vacancy_date(i)).max();
+    match job {
+        Job::Vacancy(i) => Some(vacancy_date(*i)),
+        Job::Brochure(i) => portal.brochures[*i].updated,
+        Job::Organisation(i) => latest(
+            site.listings
+                .of_organisation(&portal.organisations[*i].slug),
+        ),
+        Job::Home | Job::Vacancies { .. } | Job::Taxonomy(_) => latest(&site.listings.open),
+        Job::Term {
+            taxonomy, group, ..
+        } => latest(&site.listings.groups(*taxonomy)[*group].vacancies),
+        _ => None,
+    }
+}
+
+/// Whether a page belongs in the sitemap.
+fn listed(job: &Job, site: &Site<'_>) -> bool {
+    match job {
+        Job::Vacancy(i) => {
+            let v = &site.portal.vacancies[*i];
+            v.is_open(site.portal.today) && !v.draft
+        }
+        Job::NotFound => false,
+        job => job.is_page(),
+    }
+}
+
+/// The sitemap of the planned pages.
+pub fn sitemap(plan: &Plan, site: &Site<'_>) -> String {
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for entry in plan.entries.iter().filter(|e| listed(&e.job, site)) {
+        let path = entry.path.strip_suffix("index.html").unwrap_or(&entry.path);
+        x.push_str("  <url><loc>");
+        x.push_str(&xml_escape(&site.urls.absolute_path(&format!("/{path}"))));
+        x.push_str("</loc>");
+        if let Some(date) = lastmod(&entry.job, site) {
+            x.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+/// `robots.txt`: everything may be crawled; here is the sitemap.
+pub fn robots(site: &Site<'_>) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.urls.absolute(Route::Sitemap)
+    )
+}
