@@ -9,7 +9,8 @@
 //! 5. [`publish`]: into a temporary folder, swapped in only when all went well.
 //!
 //! [`settings`] reads `portal.toml`, [`urls`] spells every URL, [`diagnostics`] carries
-//! problems to the person who can fix them, and [`scaffold`] writes new portals and files.
+//! problems to the person who can fix them, [`session`] keeps a build in memory so that a
+//! rebuild writes only what changed, and [`scaffold`] writes new portals and files.
 
 pub mod diagnostics;
 pub mod load;
@@ -18,6 +19,7 @@ pub mod outputs;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod session;
 pub mod settings;
 pub mod urls;
 pub mod validate;
@@ -89,7 +91,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(portal: &Portal) -> Summary {
+    pub(crate) fn of(portal: &Portal) -> Summary {
         Summary {
             vacancies: portal.vacancies.len(),
             open: portal.open_vacancies().count(),
@@ -132,18 +134,21 @@ pub struct Report {
 }
 
 /// Everything up to rendering: settings, theme, model, bodies and the plan.
-struct Prepared {
-    settings: Settings,
-    tree: ContentTree,
-    portal: Portal,
-    bodies: Bodies,
-    theme: Theme,
-    urls: Urls,
-    plan: Plan,
+pub(crate) struct Prepared {
+    pub(crate) settings: Settings,
+    pub(crate) tree: ContentTree,
+    pub(crate) portal: Portal,
+    pub(crate) bodies: Bodies,
+    pub(crate) theme: Theme,
+    pub(crate) urls: Urls,
+    pub(crate) plan: Plan,
 }
 
 /// Loads, validates and plans the portal; every problem goes to `diags`.
-fn prepare(opts: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Result<Prepared, Failure> {
+pub(crate) fn prepare(
+    opts: &BuildOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Prepared, Failure> {
     let settings = Settings::load(&opts.root, opts.base_url.as_deref(), diags);
     let tree = load::walk::content_tree(&opts.root, diags);
     let Some(settings) = settings else {
@@ -185,7 +190,7 @@ fn prepare(opts: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Result<Prepared,
     })
 }
 
-fn report(mut diags: Vec<Diagnostic>, outcome: Result<Summary, Failure>) -> Report {
+pub(crate) fn report(mut diags: Vec<Diagnostic>, outcome: Result<Summary, Failure>) -> Report {
     let mut all = diagnostics::Diagnostics::new();
     all.extend(diags.drain(..));
     Report {
@@ -203,17 +208,16 @@ pub fn build(opts: &BuildOptions) -> Report {
     };
     let Prepared {
         settings,
-        tree,
         portal,
         bodies,
         theme,
         urls,
         plan,
+        ..
     } = prepared;
-    let _ = &tree;
     let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
     let published = publish::atomically(&opts.root, &opts.output(), |sink| {
-        outputs::render_into(&plan, &site, &opts.root, sink)
+        outputs::render_into(&plan, &plan.entries, &site, &opts.root, sink)
     });
     let outcome = match published {
         Ok(written) => Ok(Summary {

@@ -181,17 +181,20 @@ fn summary<'a>(site: &'a Site<'a>, index: usize) -> &'a str {
 /// Renders one feed.
 pub fn render(site: &Site<'_>, scope: Scope, format: FeedFormat) -> String {
     let feed = feed(site, scope, format);
+    // The portal's own feed carries each vacancy's full text; the organisation and term
+    // feeds carry the summary and the facts, so a vacancy's text is not published a dozen
+    // times over (at 50,000 vacancies that is the difference between 100 MB and 1 GB).
+    let full = scope == Scope::All;
     match format {
-        FeedFormat::Rss => rss(site, &feed),
-        FeedFormat::Json => json(site, &feed),
+        FeedFormat::Rss => rss(site, &feed, full),
+        FeedFormat::Json => json(site, &feed, full),
     }
 }
 
-fn rss(site: &Site<'_>, feed: &Feed<'_>) -> String {
+fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
     let zone = Zone::new(&site.settings.timezone);
-    let origin = site.urls.origin();
     let date = |d| zone.start_of_day(d).map(|z| rfc822(&z)).unwrap_or_default();
-    let mut x = String::with_capacity(2048 + feed.vacancies.len() * 2048);
+    let mut x = String::with_capacity(1024 + feed.indices.len() * if full { 4096 } else { 1024 });
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
     x.push_str(&format!("  <title>{}</title>\n", xml_escape(&feed.title)));
@@ -213,54 +216,132 @@ fn rss(site: &Site<'_>, feed: &Feed<'_>) -> String {
         "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
         xml_escape(&feed.self_url)
     ));
-    for (&i, v) in feed.indices.iter().zip(&feed.vacancies) {
-        let url = site.urls.absolute(Route::Vacancy(&v.slug));
-        let organisation = site
-            .portal
-            .organisation(&v.organisation)
-            .map_or(v.organisation.as_str(), |o| o.name.as_str());
-        x.push_str("  <item>\n");
-        x.push_str(&format!("    <title>{}</title>\n", xml_escape(&v.title)));
-        x.push_str(&format!("    <link>{}</link>\n", xml_escape(&url)));
-        x.push_str(&format!(
-            "    <guid isPermaLink=\"true\">{}</guid>\n",
-            xml_escape(&url)
-        ));
-        x.push_str(&format!("    <pubDate>{}</pubDate>\n", date(v.published)));
-        x.push_str(&format!(
-            "    <description>{}</description>\n",
-            xml_escape(summary(site, i))
-        ));
-        x.push_str(&format!(
-            "    <content:encoded>{}</content:encoded>\n",
-            xml_escape(&absolute_links(&site.bodies.vacancies[i].html, origin))
-        ));
-        x.push_str(&format!(
-            "    <dc:creator>{}</dc:creator>\n",
-            xml_escape(organisation)
-        ));
-        for category in categories(site, v) {
-            x.push_str(&format!(
-                "    <category>{}</category>\n",
-                xml_escape(&category)
-            ));
-        }
-        x.push_str("  </item>\n");
+    for &i in &feed.indices {
+        let item = site.feed_items.get(site, i);
+        x.push_str(if full {
+            &item.rss_full
+        } else {
+            &item.rss_short
+        });
     }
     x.push_str("</channel>\n</rss>\n");
     x
 }
 
-/// A JSON Feed 1.1 document.
-#[derive(Serialize)]
-struct JsonFeed<'a> {
-    version: &'static str,
-    title: String,
-    home_page_url: &'a str,
-    feed_url: &'a str,
-    description: String,
-    language: &'static str,
-    items: Vec<JsonItem<'a>>,
+/// A vacancy's item in each feed format, made once and shared by every feed it is in.
+#[derive(Debug, Default)]
+pub struct Item {
+    rss_full: String,
+    rss_short: String,
+    json_full: String,
+    json_short: String,
+}
+
+/// The feed items of every vacancy, each made on first use (a vacancy is in up to a dozen
+/// feeds; its item is escaped and serialised once).
+#[derive(Debug, Default)]
+pub struct Items {
+    items: Vec<std::sync::OnceLock<Item>>,
+}
+
+impl Items {
+    /// Room for the items of `count` vacancies.
+    pub fn new(count: usize) -> Items {
+        Items {
+            items: (0..count).map(|_| std::sync::OnceLock::new()).collect(),
+        }
+    }
+
+    /// The items of vacancy `index`, made now if this is the first feed that needs them.
+    fn get<'s>(&'s self, site: &Site<'_>, index: usize) -> &'s Item {
+        static EMPTY: Item = Item {
+            rss_full: String::new(),
+            rss_short: String::new(),
+            json_full: String::new(),
+            json_short: String::new(),
+        };
+        self.items
+            .get(index)
+            .map_or(&EMPTY, |cell| cell.get_or_init(|| item(site, index)))
+    }
+}
+
+/// Makes every format of one vacancy's feed item.
+fn item(site: &Site<'_>, i: usize) -> Item {
+    let v = &site.portal.vacancies[i];
+    let zone = Zone::new(&site.settings.timezone);
+    let url = site.urls.absolute(Route::Vacancy(&v.slug));
+    let organisation = site
+        .portal
+        .organisation(&v.organisation)
+        .map_or(v.organisation.as_str(), |o| o.name.as_str());
+    let html = absolute_links(&site.bodies.vacancies[i].html, site.urls.origin());
+    let categories = categories(site, v);
+
+    let mut head = String::with_capacity(1024);
+    head.push_str("  <item>\n");
+    head.push_str(&format!("    <title>{}</title>\n", xml_escape(&v.title)));
+    head.push_str(&format!("    <link>{}</link>\n", xml_escape(&url)));
+    head.push_str(&format!(
+        "    <guid isPermaLink=\"true\">{}</guid>\n",
+        xml_escape(&url)
+    ));
+    let pub_date = zone
+        .start_of_day(v.published)
+        .map(|z| rfc822(&z))
+        .unwrap_or_default();
+    head.push_str(&format!("    <pubDate>{pub_date}</pubDate>\n"));
+    head.push_str(&format!(
+        "    <description>{}</description>\n",
+        xml_escape(summary(site, i))
+    ));
+    let mut tail = format!(
+        "    <dc:creator>{}</dc:creator>\n",
+        xml_escape(organisation)
+    );
+    for category in &categories {
+        tail.push_str(&format!(
+            "    <category>{}</category>\n",
+            xml_escape(category)
+        ));
+    }
+    tail.push_str("  </item>\n");
+    let rss_short = format!("{head}{tail}");
+    let rss_full = format!(
+        "{head}    <content:encoded>{}</content:encoded>\n{tail}",
+        xml_escape(&html)
+    );
+
+    let moment = |d| {
+        zone.start_of_day(d)
+            .map(|z| rfc3339(&z))
+            .unwrap_or_default()
+    };
+    let json_item = |content_html: Option<String>, content_text: Option<String>| JsonItem {
+        id: url.clone(),
+        url: url.clone(),
+        title: clean(&v.title),
+        summary: clean(summary(site, i)),
+        content_html,
+        content_text,
+        date_published: moment(v.published),
+        date_modified: v.updated.map(moment),
+        authors: vec![Author {
+            name: organisation.to_string(),
+            url: site.urls.absolute(Route::Organisation(&v.organisation)),
+        }],
+        tags: categories.clone(),
+        vacancy: extension(site, v),
+    };
+    let json_full = serde_json::to_string(&json_item(Some(clean(&html)), None)).unwrap_or_default();
+    let json_short =
+        serde_json::to_string(&json_item(None, Some(clean(summary(site, i))))).unwrap_or_default();
+    Item {
+        rss_full,
+        rss_short,
+        json_full,
+        json_short,
+    }
 }
 
 #[derive(Serialize)]
@@ -269,7 +350,10 @@ struct JsonItem<'a> {
     url: String,
     title: String,
     summary: String,
-    content_html: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<String>,
     date_published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_modified: Option<String>,
@@ -414,50 +498,43 @@ pub fn country(site: &Site<'_>, organisation: &Slug) -> String {
         .unwrap_or_else(|| site.settings.country.clone())
 }
 
-fn json(site: &Site<'_>, feed: &Feed<'_>) -> String {
-    let zone = Zone::new(&site.settings.timezone);
-    let moment = |d| {
-        zone.start_of_day(d)
-            .map(|z| rfc3339(&z))
-            .unwrap_or_default()
-    };
-    let origin = site.urls.origin();
-    let items = feed
-        .indices
-        .iter()
-        .zip(&feed.vacancies)
-        .map(|(&i, v)| {
-            let url = site.urls.absolute(Route::Vacancy(&v.slug));
-            let organisation = site.portal.organisation(&v.organisation);
-            JsonItem {
-                id: url.clone(),
-                url,
-                title: clean(&v.title),
-                summary: clean(summary(site, i)),
-                content_html: clean(&absolute_links(&site.bodies.vacancies[i].html, origin)),
-                date_published: moment(v.published),
-                date_modified: v.updated.map(moment),
-                authors: vec![Author {
-                    name: organisation
-                        .map_or_else(|| v.organisation.to_string(), |o| o.name.clone()),
-                    url: site.urls.absolute(Route::Organisation(&v.organisation)),
-                }],
-                tags: categories(site, v),
-                vacancy: extension(site, v),
-            }
-        })
-        .collect();
-    let doc = JsonFeed {
+fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
+    #[derive(Serialize)]
+    struct Head<'a> {
+        version: &'static str,
+        title: String,
+        home_page_url: &'a str,
+        feed_url: &'a str,
+        description: String,
+        language: &'static str,
+    }
+    let head = Head {
         version: "https://jsonfeed.org/version/1.1",
         title: clean(&feed.title),
         home_page_url: &feed.page,
         feed_url: &feed.self_url,
         description: clean(&feed.description),
         language: site.settings.language.code(),
-        items,
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
+    // The head object, reopened to append the items, which are serialised once per vacancy.
+    let head = serde_json::to_string(&head).unwrap_or_else(|_| "{}".to_string());
+    let mut text = String::with_capacity(
+        head.len() + 16 + feed.indices.len() * if full { 6144 } else { 2048 },
+    );
+    text.push_str(head.trim_end_matches('}'));
+    text.push_str(",\"items\":[");
+    for (n, &i) in feed.indices.iter().enumerate() {
+        if n > 0 {
+            text.push_str(",\n");
+        }
+        let item = site.feed_items.get(site, i);
+        text.push_str(if full {
+            &item.json_full
+        } else {
+            &item.json_short
+        });
+    }
+    text.push_str("]}\n");
     text
 }
 

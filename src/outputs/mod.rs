@@ -7,6 +7,7 @@
 //! one, never all held at once.
 
 pub mod feeds;
+pub mod fingerprint;
 pub mod listings;
 pub mod pages;
 pub mod sitemap;
@@ -122,6 +123,8 @@ pub struct Site<'a> {
     pub listings: &'a Listings,
     /// The portal part of every page's context, built once.
     pub portal_view: PortalView<'a>,
+    /// Each vacancy's feed items, made once and shared by the feeds it is in.
+    pub feed_items: feeds::Items,
 }
 
 impl<'a> Site<'a> {
@@ -149,6 +152,7 @@ impl<'a> Site<'a> {
             urls,
             listings,
             portal_view,
+            feed_items: feeds::Items::new(portal.vacancies.len()),
         }
     }
 
@@ -415,12 +419,49 @@ pub struct Written {
     pub files: usize,
 }
 
-/// Renders every entry of the plan in parallel and hands each to `sink`.
+/// The bytes of one output file, or the file to copy there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Rendered or built-in bytes.
+    Bytes(Vec<u8>),
+    /// A file of the portal to copy (relative to its root).
+    CopyOf(PathBuf),
+}
+
+/// Makes one entry of the plan. Writes nothing.
+pub fn render_entry(entry: &Entry, plan: &Plan, site: &Site<'_>) -> Result<Content, Diagnostic> {
+    let text = |s: String| Content::Bytes(s.into_bytes());
+    Ok(match &entry.job {
+        Job::Copy(path) => Content::CopyOf(path.clone()),
+        Job::Builtin(bytes) => Content::Bytes(bytes.to_vec()),
+        Job::Feed(scope, format) => text(feeds::render(site, *scope, *format)),
+        Job::Sitemap => text(sitemap::sitemap(plan, site)),
+        Job::Robots => text(sitemap::robots(site)),
+        job => text(pages::render(job, site)?),
+    })
+}
+
+/// Hands one made entry to the sink.
+pub fn write(
+    sink: &Sink,
+    root: &std::path::Path,
+    path: &str,
+    content: &Content,
+) -> std::io::Result<()> {
+    match content {
+        Content::Bytes(bytes) => sink.write(path, bytes),
+        Content::CopyOf(source) => sink.copy(path, &root.join(source)),
+    }
+}
+
+/// Renders the given entries of the plan in parallel and hands each to `sink` as soon as it
+/// is made, so pages are never all held at once.
 ///
 /// Template errors are collected (one per template and message, so a broken template
 /// does not print 30,000 times); an I/O error of the sink stops the run.
-pub fn render_into(
+pub fn render_into<'e>(
     plan: &Plan,
+    entries: impl IntoParallelIterator<Item = &'e Entry>,
     site: &Site<'_>,
     root: &std::path::Path,
     sink: &Sink,
@@ -435,37 +476,32 @@ pub fn render_into(
             p.push(d);
         }
     };
-    plan.entries.par_iter().for_each(|entry| {
-        let result = match &entry.job {
-            Job::Copy(path) => sink.copy(&entry.path, &root.join(path)),
-            Job::Builtin(bytes) => sink.write(&entry.path, bytes),
-            Job::Feed(scope, format) => {
-                sink.write(&entry.path, feeds::render(site, *scope, *format).as_bytes())
-            }
-            Job::Sitemap => sink.write(&entry.path, sitemap::sitemap(plan, site).as_bytes()),
-            Job::Robots => sink.write(&entry.path, sitemap::robots(site).as_bytes()),
-            job => match pages::render(job, site) {
-                Ok(html) => sink.write(&entry.path, html.as_bytes()),
-                Err(d) => {
-                    push(d);
-                    Ok(())
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    entries
+        .into_par_iter()
+        .for_each(|entry| match render_entry(entry, plan, site) {
+            Ok(content) => {
+                if let Err(e) = write(sink, root, &entry.path, &content) {
+                    push(Diagnostic::error(
+                        sink.dir().join(&entry.path),
+                        format!("cannot write this file: {e}"),
+                    ));
                 }
-            },
-        };
-        if let Err(e) = result {
-            push(Diagnostic::error(
-                sink.dir().join(&entry.path),
-                format!("cannot write this file: {e}"),
-            ));
-        }
-    });
+                written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if entry.job.is_page() {
+                    pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Err(d) => push(d),
+        });
     let problems = problems.into_inner().unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
-    let pages = plan.entries.iter().filter(|e| e.job.is_page()).count();
+    let pages = pages.into_inner();
     Ok(Written {
         pages,
-        files: plan.entries.len() - pages,
+        files: written.into_inner() - pages,
     })
 }

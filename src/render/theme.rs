@@ -141,6 +141,8 @@ pub struct Theme {
     pub i18n: I18n,
     /// Files copied to the output's root.
     pub static_files: Vec<StaticFile>,
+    /// A hash of every template and UI string, so a rebuild knows when all pages change.
+    fingerprint: u64,
 }
 
 impl std::fmt::Debug for Theme {
@@ -315,8 +317,20 @@ impl Theme {
         if errors_after > errors_before {
             return None;
         }
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            for (name, (_, text)) in &templates {
+                (name, text).hash(&mut h);
+            }
+            for (_, text) in &i18n_layers {
+                text.hash(&mut h);
+            }
+            h.finish()
+        };
         Some(Theme {
             tera,
+            fingerprint,
             sources: templates,
             i18n: i18n?,
             static_files: statics
@@ -324,6 +338,11 @@ impl Theme {
                 .map(|(output, source)| StaticFile { output, source })
                 .collect(),
         })
+    }
+
+    /// A hash of the templates and UI strings.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Renders a template; a failure names the template's file and line.

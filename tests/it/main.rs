@@ -11,4 +11,5 @@ mod determinism;
 mod errors;
 mod example;
 mod feeds;
+mod incremental;
 mod rules;

@@ -1,0 +1,196 @@
+//! What each output file depends on, folded into one number per plan entry.
+//!
+//! An entry's fingerprint hashes everything its bytes are made from: the source text of
+//! the items it shows (in the order shown), the organisations named on its cards, the
+//! counts it prints, and the portal-wide inputs every page shares (settings, theme, today,
+//! the list of free pages in the footer). Two builds whose fingerprints agree for a path
+//! write the same bytes there, so `serve` re-renders only the entries whose fingerprint
+//! changed, and deletes the paths that disappeared. A test checks that this gives the
+//! same output as a full build, byte for byte.
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::load::walk::ContentTree;
+use crate::model::Portal;
+use crate::model::slug::Slug;
+use crate::outputs::listings::{Listings, page_count, page_items};
+use crate::outputs::{Job, Plan};
+use crate::render::theme::Theme;
+use crate::settings::Settings;
+
+/// Hashes of the source text of every content file, by path.
+fn sources(tree: &ContentTree) -> BTreeMap<&Path, u64> {
+    tree.files
+        .iter()
+        .map(|f| {
+            let mut h = DefaultHasher::new();
+            f.text.hash(&mut h);
+            (f.path.as_path(), h.finish())
+        })
+        .collect()
+}
+
+/// The inputs every page shares.
+fn global(portal: &Portal, theme: &Theme, settings: &Settings, drafts: bool) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{settings:?}").hash(&mut h);
+    theme.fingerprint().hash(&mut h);
+    portal.today.0.to_string().hash(&mut h);
+    drafts.hash(&mut h);
+    for page in &portal.pages {
+        (page.slug.as_str(), page.title.as_str()).hash(&mut h);
+    }
+    // A term is shown in its most frequent spelling, which any vacancy can change.
+    portal.field_names.hash(&mut h);
+    portal.place_names.hash(&mut h);
+    h.finish()
+}
+
+/// Size and modification time of a file to copy: enough to notice an edit.
+fn file_stamp(root: &Path, path: &PathBuf) -> (u64, Option<std::time::SystemTime>) {
+    std::fs::metadata(root.join(path)).map_or((0, None), |m| (m.len(), m.modified().ok()))
+}
+
+/// One fingerprint per plan entry, aligned with `plan.entries`.
+pub fn of(
+    plan: &Plan,
+    portal: &Portal,
+    tree: &ContentTree,
+    theme: &Theme,
+    settings: &Settings,
+    root: &Path,
+    drafts: bool,
+) -> Vec<u64> {
+    let source = sources(tree);
+    let global = global(portal, theme, settings, drafts);
+    let text = |path: &Path| source.get(path).copied().unwrap_or(0);
+    let organisation = |slug: &Slug| {
+        portal
+            .organisation(slug)
+            .map_or(0, |o| text(&o.source.path))
+    };
+    let listings: &Listings = &plan.listings;
+    // A vacancy as a card shows it: its own text and its organisation's name.
+    let card = |h: &mut DefaultHasher, i: usize| {
+        let v = &portal.vacancies[i];
+        (
+            v.slug.as_str(),
+            text(&v.source.path),
+            organisation(&v.organisation),
+        )
+            .hash(h);
+    };
+    let brochures_of = |h: &mut DefaultHasher, slug: &Slug| {
+        for b in portal.brochures_of(slug) {
+            (b.slug.as_str(), text(&b.source.path)).hash(h);
+        }
+    };
+    let per_page = settings.paginate;
+    plan.entries
+        .iter()
+        .map(|entry| {
+            let mut h = DefaultHasher::new();
+            global.hash(&mut h);
+            entry.path.hash(&mut h);
+            match &entry.job {
+                Job::Vacancy(i) => {
+                    let v = &portal.vacancies[*i];
+                    text(&v.source.path).hash(&mut h);
+                    organisation(&v.organisation).hash(&mut h);
+                    listings.of_organisation(&v.organisation).len().hash(&mut h);
+                    brochures_of(&mut h, &v.organisation);
+                }
+                Job::Organisation(i) => {
+                    let o = &portal.organisations[*i];
+                    text(&o.source.path).hash(&mut h);
+                    brochures_of(&mut h, &o.slug);
+                    for &v in listings.of_organisation(&o.slug) {
+                        card(&mut h, v);
+                    }
+                }
+                Job::Organisations => {
+                    for o in &portal.organisations {
+                        (
+                            text(&o.source.path),
+                            listings.of_organisation(&o.slug).len(),
+                        )
+                            .hash(&mut h);
+                    }
+                }
+                Job::Brochure(i) => {
+                    let b = &portal.brochures[*i];
+                    text(&b.source.path).hash(&mut h);
+                    organisation(&b.organisation).hash(&mut h);
+                    listings.of_organisation(&b.organisation).len().hash(&mut h);
+                }
+                Job::Page(i) => text(&portal.pages[*i].source.path).hash(&mut h),
+                Job::Home | Job::Sitemap | Job::FeedDocs => {
+                    portal
+                        .home
+                        .as_ref()
+                        .map(|home| text(&home.source.path))
+                        .hash(&mut h);
+                    for &v in &listings.open {
+                        card(&mut h, v);
+                    }
+                    if matches!(entry.job, Job::Sitemap) {
+                        // The sitemap lists every page: brochures and organisations too.
+                        for e in &plan.entries {
+                            e.path.hash(&mut h);
+                        }
+                        for b in &portal.brochures {
+                            text(&b.source.path).hash(&mut h);
+                        }
+                    }
+                }
+                Job::Vacancies { page } => {
+                    page_count(listings.open.len(), per_page).hash(&mut h);
+                    for &v in page_items(&listings.open, *page, per_page) {
+                        card(&mut h, v);
+                    }
+                }
+                Job::Taxonomy(taxonomy) => {
+                    for g in listings.groups(*taxonomy) {
+                        (&g.slug, &g.name, g.vacancies.len()).hash(&mut h);
+                    }
+                }
+                Job::Term {
+                    taxonomy,
+                    group,
+                    page,
+                } => {
+                    let g = &listings.groups(*taxonomy)[*group];
+                    (&g.slug, &g.name, page_count(g.vacancies.len(), per_page)).hash(&mut h);
+                    for &v in page_items(&g.vacancies, *page, per_page) {
+                        card(&mut h, v);
+                    }
+                }
+                Job::Feed(scope, _) => {
+                    let vacancies: &[usize] = match scope {
+                        crate::outputs::feeds::Scope::All => &listings.open,
+                        crate::outputs::feeds::Scope::Organisation(i) => {
+                            let o = &portal.organisations[*i];
+                            text(&o.source.path).hash(&mut h);
+                            listings.of_organisation(&o.slug)
+                        }
+                        crate::outputs::feeds::Scope::Term(taxonomy, group) => {
+                            let g = &listings.groups(*taxonomy)[*group];
+                            (&g.slug, &g.name).hash(&mut h);
+                            &g.vacancies
+                        }
+                    };
+                    for &v in vacancies {
+                        card(&mut h, v);
+                        brochures_of(&mut h, &portal.vacancies[v].organisation);
+                    }
+                }
+                Job::NotFound | Job::Robots => {}
+                Job::Copy(path) => (path, file_stamp(root, path)).hash(&mut h),
+                Job::Builtin(bytes) => bytes.hash(&mut h),
+            }
+            h.finish()
+        })
+        .collect()
+}

@@ -1,0 +1,221 @@
+//! A build kept in memory between rebuilds: the incremental path of `serve`.
+//!
+//! The first rebuild publishes the whole portal atomically. Every later one prepares the
+//! portal again, compares each plan entry's fingerprint with the last good build's, and
+//! renders only the entries whose inputs changed; paths that left the plan are deleted.
+//! Changed entries are made in memory first and written only when all of them succeeded,
+//! so a template error never leaves a half-updated preview. A failed rebuild keeps the
+//! last good output and its fingerprints.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::outputs::{self, Content, Site, Written, fingerprint};
+use crate::publish::{self, PublishError, Sink};
+use crate::{BuildOptions, Failure, Prepared, Report, Summary, prepare, report};
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Problems and the summary (or why the rebuild failed).
+    pub report: Report,
+    /// Output paths written.
+    pub written: Vec<String>,
+    /// Output paths deleted.
+    pub removed: Vec<String>,
+    /// True when everything was rendered (the first build, or after a theme or settings change).
+    pub full: bool,
+}
+
+/// A portal kept in memory for incremental rebuilds into `options.output()`.
+#[derive(Debug)]
+pub struct Session {
+    options: BuildOptions,
+    /// Output path -> fingerprint of the last good build.
+    last: Option<BTreeMap<String, u64>>,
+}
+
+impl Session {
+    /// A session that builds `options.root` into `options.output()`.
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            last: None,
+        }
+    }
+
+    /// The options the session builds with.
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// Forgets the last build, so the next rebuild renders everything.
+    pub fn invalidate(&mut self) {
+        self.last = None;
+    }
+
+    /// Rebuilds, writing only what changed since the last good build.
+    pub fn rebuild(&mut self) -> Rebuilt {
+        let mut diags = Vec::new();
+        let prepared = match prepare(&self.options, &mut diags) {
+            Ok(p) => p,
+            Err(failure) => return failed(diags, failure),
+        };
+        let Prepared {
+            settings,
+            tree,
+            portal,
+            bodies,
+            theme,
+            urls,
+            plan,
+        } = prepared;
+        let root = self.options.root.clone();
+        let fingerprints = fingerprint::of(
+            &plan,
+            &portal,
+            &tree,
+            &theme,
+            &settings,
+            &root,
+            self.options.drafts,
+        );
+        let now: BTreeMap<String, u64> = plan
+            .entries
+            .iter()
+            .zip(&fingerprints)
+            .map(|(e, f)| (e.path.clone(), *f))
+            .collect();
+        let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
+        let output = self.options.output();
+
+        let changed: Vec<&outputs::Entry> = match &self.last {
+            Some(last) if output.is_dir() => plan
+                .entries
+                .iter()
+                .zip(&fingerprints)
+                .filter(|(e, f)| last.get(&e.path) != Some(f))
+                .map(|(e, _)| e)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let incremental =
+            self.last.is_some() && output.is_dir() && changed.len() * 2 <= plan.entries.len();
+
+        if !incremental {
+            let published = publish::atomically(&root, &output, |sink| {
+                outputs::render_into(&plan, &plan.entries, &site, &root, sink)
+            });
+            return match published {
+                Ok(written) => {
+                    self.last = Some(now);
+                    Rebuilt {
+                        report: report(
+                            diags,
+                            Ok(Summary {
+                                written: Some(written),
+                                ..Summary::of(&portal)
+                            }),
+                        ),
+                        written: plan.entries.iter().map(|e| e.path.clone()).collect(),
+                        removed: Vec::new(),
+                        full: true,
+                    }
+                }
+                Err(PublishError::Render(problems)) => {
+                    diags.extend(problems);
+                    failed(diags, Failure::Content)
+                }
+                Err(e) => failed(diags, Failure::Publish(e)),
+            };
+        }
+
+        // Make every changed entry first; write only when all of them succeeded.
+        let made: Vec<Result<(String, Content), Diagnostic>> = changed
+            .par_iter()
+            .map(|e| outputs::render_entry(e, &plan, &site).map(|c| (e.path.clone(), c)))
+            .collect();
+        let mut contents = Vec::with_capacity(made.len());
+        for result in made {
+            match result {
+                Ok(content) => contents.push(content),
+                Err(d) => {
+                    if !diags.contains(&d) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return failed(diags, Failure::Content);
+        }
+        let sink = Sink::new(output.clone());
+        let mut written = Vec::with_capacity(contents.len());
+        for (path, content) in &contents {
+            if let Err(e) = outputs::write(&sink, &root, path, content) {
+                diags.push(Diagnostic::error(
+                    output.join(path),
+                    format!("cannot write this file: {e}"),
+                ));
+                self.last = None; // the output is no longer known: rebuild it whole next time
+                return failed(diags, Failure::Content);
+            }
+            written.push(path.clone());
+        }
+        let removed: Vec<String> = self
+            .last
+            .as_ref()
+            .map(|last| {
+                last.keys()
+                    .filter(|p| !now.contains_key(*p))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for path in &removed {
+            remove(&output, path);
+        }
+        let pages = changed.iter().filter(|e| e.job.is_page()).count();
+        self.last = Some(now);
+        Rebuilt {
+            report: report(
+                diags,
+                Ok(Summary {
+                    written: Some(Written {
+                        pages,
+                        files: written.len() - pages,
+                    }),
+                    ..Summary::of(&portal)
+                }),
+            ),
+            written,
+            removed,
+            full: false,
+        }
+    }
+}
+
+fn failed(diags: Vec<Diagnostic>, failure: Failure) -> Rebuilt {
+    Rebuilt {
+        report: report(diags, Err(failure)),
+        written: Vec::new(),
+        removed: Vec::new(),
+        full: false,
+    }
+}
+
+/// Deletes an output file and the folders it leaves empty.
+fn remove(output: &Path, path: &str) {
+    let file = output.join(path);
+    let _ = std::fs::remove_file(&file);
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == output || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}

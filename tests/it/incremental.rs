@@ -1,0 +1,180 @@
+//! Incremental rebuilds (the `serve` path) give exactly the bytes of a full build, after
+//! every kind of edit, while writing only what the edit touched.
+
+use std::path::Path;
+
+use stagebord::BuildOptions;
+use stagebord::session::Session;
+
+use crate::harness::{PortalTest, TODAY, tree};
+
+fn options(root: &Path, output: &str) -> BuildOptions {
+    BuildOptions {
+        output_dir: Some(root.parent().unwrap().join(output)),
+        today: Some(TODAY.to_string()),
+        ..BuildOptions::new(root)
+    }
+}
+
+/// Rebuilds incrementally, builds in full elsewhere, and compares the two outputs.
+fn step(p: &PortalTest, session: &mut Session, what: &str) -> (usize, bool) {
+    let rebuilt = session.rebuild();
+    assert!(
+        rebuilt.report.outcome.is_ok(),
+        "{what}: {:#?}",
+        rebuilt.report.diagnostics
+    );
+    let full = stagebord::build(&options(&p.root, "full"));
+    assert!(full.outcome.is_ok(), "{what}: {:#?}", full.diagnostics);
+    let incremental = tree(&p.root.parent().unwrap().join("incremental"));
+    let whole = tree(&p.root.parent().unwrap().join("full"));
+    let only_in = |a: &std::collections::BTreeMap<_, _>,
+                   b: &std::collections::BTreeMap<_, _>|
+     -> Vec<String> {
+        a.keys()
+            .filter(|k| !b.contains_key(*k))
+            .map(|k: &std::path::PathBuf| k.display().to_string())
+            .collect()
+    };
+    assert!(
+        only_in(&incremental, &whole).is_empty(),
+        "{what}: stale files {:?}",
+        only_in(&incremental, &whole)
+    );
+    assert!(
+        only_in(&whole, &incremental).is_empty(),
+        "{what}: missing files {:?}",
+        only_in(&whole, &incremental)
+    );
+    for (path, bytes) in &whole {
+        assert!(
+            incremental[path] == *bytes,
+            "{what}: {} differs from a full build",
+            path.display()
+        );
+    }
+    (rebuilt.written.len(), rebuilt.full)
+}
+
+#[test]
+fn a_scripted_series_of_edits_matches_full_builds() {
+    let p = PortalTest::fixture("full");
+    let mut session = Session::new(options(&p.root, "incremental"));
+    let (_, full) = step(&p, &mut session, "first build");
+    assert!(full);
+    let total = tree(&p.root.parent().unwrap().join("full")).len();
+    let vacancy = "content/vacancies/bbl-vacature.md";
+    let text = std::fs::read_to_string(p.root.join(vacancy)).unwrap();
+
+    let edit = |path: &str, from: &str, to: &str| {
+        let file = p.root.join(path);
+        let old = std::fs::read_to_string(&file).unwrap();
+        assert!(old.contains(from), "{path} lacks {from:?}");
+        std::fs::write(&file, old.replacen(from, to, 1)).unwrap();
+    };
+
+    edit(
+        vacancy,
+        "Eerste alinea over de bbl.",
+        "Een nieuwe eerste alinea.",
+    );
+    let (written, full) = step(&p, &mut session, "change a vacancy's text");
+    assert!(!full);
+    assert!(
+        written < total / 3,
+        "a text change rewrote {written} of {total} files"
+    );
+
+    edit(
+        vacancy,
+        "title = \"Bbl bij waterschap-zuid\"",
+        "title = \"BBL-plaats monteur\"",
+    );
+    step(&p, &mut session, "change a vacancy's title");
+
+    p.write(
+        "content/vacancies/waterschap-zuid/nieuw.md",
+        &text
+            .replace("organisation = \"waterschap-zuid\"\n", "")
+            .replace("Bbl bij", "Nieuw bij"),
+    );
+    step(&p, &mut session, "add a vacancy");
+
+    std::fs::rename(
+        p.root.join("content/vacancies/waterschap-zuid/nieuw.md"),
+        p.root.join("content/vacancies/waterschap-zuid/hernoemd.md"),
+    )
+    .unwrap();
+    step(&p, &mut session, "rename a vacancy");
+
+    std::fs::remove_file(p.root.join("content/vacancies/traineeship-vacature.md")).unwrap();
+    step(&p, &mut session, "delete a vacancy");
+
+    edit(vacancy, "closes = 2027-01-15", "closes = 2026-11-01");
+    step(&p, &mut session, "close a vacancy");
+
+    edit(
+        vacancy,
+        "fields = [\"financien\", \"ICT\"]",
+        "fields = [\"Financiën\", \"ict\", \"Data\"]",
+    );
+    step(&p, &mut session, "change a vacancy's fields");
+
+    edit(
+        "content/organisations/waterschap-zuid.md",
+        "name = \"Waterschap Zuid\"",
+        "name = \"Waterschap Zuiderland\"",
+    );
+    step(&p, &mut session, "rename an organisation");
+
+    p.write("content/brochures/onthaal-zuid.md", "+++\ntitle = \"Welkom\"\norganisation = \"waterschap-zuid\"\nkind = \"onthaal\"\n+++\nWelkom.\n");
+    step(&p, &mut session, "add a brochure");
+
+    std::fs::remove_file(p.root.join("content/brochures/reglement-zuid.md")).unwrap();
+    step(&p, &mut session, "delete a brochure");
+
+    edit(
+        "content/pages/over.md",
+        "title = \"Over ons\"",
+        "title = \"Over dit portaal\"",
+    );
+    step(&p, &mut session, "retitle a page (in every footer)");
+
+    std::fs::write(p.root.join("static/robots-extra.txt"), "changed\n").unwrap();
+    step(&p, &mut session, "change a static file");
+
+    edit("portal.toml", "paginate = 3", "paginate = 2");
+    let (_, full) = step(&p, &mut session, "change the settings");
+    assert!(full, "a settings change rebuilds everything");
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_output() {
+    let p = PortalTest::fixture("minimal");
+    let mut session = Session::new(options(&p.root, "incremental"));
+    assert!(session.rebuild().report.outcome.is_ok());
+    let out = p.root.parent().unwrap().join("incremental");
+    let before = tree(&out);
+    p.write(
+        "content/vacancies/gemeente-aa/stagiair-ict.md",
+        "+++\ntitle = \n+++\n",
+    );
+    let failed = session.rebuild();
+    assert!(failed.report.outcome.is_err());
+    assert!(
+        failed
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.to_string().contains("stagiair-ict.md:2:"))
+    );
+    assert_eq!(tree(&out), before);
+    p.write("content/vacancies/gemeente-aa/stagiair-ict.md", "+++\ntitle = \"Weer goed\"\npublished = 2026-10-01\nlevels = [\"mbo\"]\nlocation = \"Aa\"\napply = \"stages@aa.example.nl\"\n+++\nTekst.\n");
+    let fixed = session.rebuild();
+    assert!(fixed.report.outcome.is_ok());
+    assert!(
+        std::fs::read_to_string(out.join("vacatures/stagiair-ict/index.html"))
+            .unwrap()
+            .contains("Weer goed")
+    );
+}
