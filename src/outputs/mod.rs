@@ -125,6 +125,11 @@ pub struct Site<'a> {
     pub portal_view: PortalView<'a>,
     /// Each vacancy's feed items, made once and shared by the feeds it is in.
     pub feed_items: feeds::Items,
+    /// `portal_view` as a template value, made once.
+    portal_value: tera::Value,
+    /// Each vacancy's card as a template value, made on first use and shared by every
+    /// listing it appears in.
+    cards: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Site<'a> {
@@ -151,8 +156,12 @@ impl<'a> Site<'a> {
             settings,
             urls,
             listings,
+            portal_value: tera::Value::from_serializable(&portal_view),
             portal_view,
             feed_items: feeds::Items::new(portal.vacancies.len()),
+            cards: (0..portal.vacancies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         }
     }
 
@@ -174,12 +183,28 @@ impl<'a> Site<'a> {
         description: Option<String>,
     ) -> Result<tera::Context, Diagnostic> {
         let common = pages::common(self, route, title, description);
-        tera::Context::from_serialize(&common).map_err(|e| {
+        let mut context = tera::Context::from_serialize(&common).map_err(|e| {
             Diagnostic::error(
                 "templates",
                 format!("cannot build the template context: {e}"),
             )
-        })
+        })?;
+        context.insert_value("portal", self.portal_value.clone());
+        context.insert_value("t", self.theme.i18n.value.clone());
+        Ok(context)
+    }
+
+    /// The card of vacancy `index` as a template value.
+    pub fn card(&self, index: usize) -> tera::Value {
+        let make = || {
+            let views = self.views();
+            let card =
+                views.vacancy_card(&self.portal.vacancies[index], &self.bodies.vacancies[index]);
+            tera::Value::from_serializable(&card)
+        };
+        self.cards
+            .get(index)
+            .map_or_else(make, |cell| cell.get_or_init(make).clone())
     }
 }
 

@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::terms::Taxonomy;
 use crate::outputs::listings::{TermGroup, newest, page_count, page_items};
 use crate::outputs::{Job, Site};
-use crate::render::context::{Common, FeedLink, Link, PortalView, TermCount, VacancyCard, Views};
+use crate::render::context::{Common, FeedLink, Link, PortalView, TermCount, Views};
 use crate::urls::{FeedFormat, FeedScope, Route};
 
 /// Renders one page job to HTML.
@@ -16,7 +16,10 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
     let portal = site.portal;
     let bodies = site.bodies;
     let t = &site.theme.i18n;
-    let card = |i: usize| views.vacancy_card(&portal.vacancies[i], &bodies.vacancies[i]);
+    // Cards are made once per vacancy and shared (tera values are reference-counted).
+    let cards = |indices: &mut dyn Iterator<Item = usize>| -> tera::Value {
+        tera::Value::from(indices.map(|i| site.card(i)).collect::<Vec<_>>())
+    };
     match job {
         Job::Home => {
             let mut newest_open: Vec<usize> = site.listings.open.clone();
@@ -39,10 +42,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 .map(str::to_string);
             let mut ctx = site.context(Route::Home, title, description)?;
             ctx.insert("home", &home);
-            ctx.insert(
-                "newest",
-                &newest_open.into_iter().map(card).collect::<Vec<_>>(),
-            );
+            ctx.insert_value("newest", cards(&mut newest_open.into_iter()));
             ctx.insert("level_counts", &term_counts(site, Taxonomy::Level));
             ctx.insert("field_counts", &term_counts(site, Taxonomy::Field));
             let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|t| views.taxonomy(*t)).collect();
@@ -55,13 +55,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let items = page_items(&site.listings.open, *page, site.settings.paginate);
             let title = paged_title(t.label("nav", "vacancies"), *page, total_pages);
             let mut ctx = site.context(route(*page), title, None)?;
-            ctx.insert(
-                "vacancies",
-                &items
-                    .iter()
-                    .map(|&i| card(i))
-                    .collect::<Vec<VacancyCard<'_>>>(),
-            );
+            ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
             ctx.insert("pagination", &views.pagination(*page, total_pages, route));
             ctx.insert("total", &site.listings.open.len());
             site.theme.render("vacancies.html", &ctx)
@@ -116,10 +110,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 .map(|b| views.brochure(b, None))
                 .collect();
             ctx.insert("organisation", &view);
-            ctx.insert(
-                "vacancies",
-                &open.iter().map(|&i| card(i)).collect::<Vec<_>>(),
-            );
+            ctx.insert_value("vacancies", cards(&mut open.iter().copied()));
             ctx.insert("brochures", &brochures);
             site.theme.render("organisation.html", &ctx)
         }
@@ -174,10 +165,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let items = page_items(&g.vacancies, *page, site.settings.paginate);
             ctx.insert("taxonomy", &view);
             ctx.insert("term", &count);
-            ctx.insert(
-                "vacancies",
-                &items.iter().map(|&i| card(i)).collect::<Vec<_>>(),
-            );
+            ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
             ctx.insert("pagination", &views.pagination(*page, total_pages, route));
             site.theme.render("term.html", &ctx)
         }
@@ -333,15 +321,13 @@ fn feed_links(site: &Site<'_>, route: Route<'_>) -> Vec<FeedLink> {
 }
 
 /// The keys every template gets.
-pub fn common<'a>(
-    site: &'a Site<'a>,
+pub fn common(
+    site: &Site<'_>,
     route: Route<'_>,
     title: String,
     description: Option<String>,
-) -> Common<'a> {
+) -> Common {
     Common {
-        portal: &site.portal_view,
-        t: &site.theme.i18n.value,
         page_url: site.urls.href(route),
         canonical: site.urls.absolute(route),
         title,

@@ -22,13 +22,11 @@ use crate::settings::Settings;
 use crate::urls::{Route, Urls};
 use jiff::civil::Date;
 
-/// What every template gets, whatever the page.
+/// What every template gets, whatever the page, besides `portal` (a [`PortalView`]) and
+/// `t` (the theme's UI strings for the portal's language: `t.ui.apply`, `t.kinds.bbl` ...),
+/// which are made once per build and added to every page's context.
 #[derive(Debug, Serialize)]
-pub struct Common<'a> {
-    /// The portal as a whole.
-    pub portal: &'a PortalView<'a>,
-    /// The theme's UI strings for the portal's language (`t.ui.apply`, `t.kinds.bbl` ...).
-    pub t: &'a tera::Value,
+pub struct Common {
     /// This page's link (root-relative, with the base URL's path).
     pub page_url: String,
     /// This page's absolute URL.
