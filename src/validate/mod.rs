@@ -10,6 +10,7 @@ mod organisation;
 mod page;
 pub mod references;
 mod vacancy;
+pub mod wording;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
