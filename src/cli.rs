@@ -29,6 +29,8 @@ pub(crate) enum Command {
     },
     /// Write a new content file with every key explained.
     New(NewArgs),
+    /// Print when the built portal goes out of date (RFC 3339), for a scheduler; exit 1 when never.
+    NextChange(PortalArgs),
 }
 
 /// Where the portal is and how to judge it.

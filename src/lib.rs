@@ -84,6 +84,10 @@ pub struct Summary {
     pub organisations: usize,
     /// Brochures.
     pub brochures: usize,
+    /// Events (past ones included).
+    pub events: usize,
+    /// When the output must be rebuilt (RFC 3339, in the portal's time zone), and why.
+    pub next_change: Option<(String, Vec<String>)>,
     /// The date deadlines were judged against.
     pub today: Today,
     /// Files written (only for `build`).
@@ -91,12 +95,26 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The summary with the next change filled in.
+    pub(crate) fn with_next_change(mut self, portal: &Portal, timezone: &str) -> Summary {
+        let zone = outputs::time::Zone::new(timezone);
+        self.next_change = model::next_change::next_change(portal).and_then(|n| {
+            let at = zone
+                .start_of_day(n.day)
+                .map(|z| outputs::time::rfc3339(&z))?;
+            Some((at, n.reasons.iter().map(|r| r.describe()).collect()))
+        });
+        self
+    }
+
     pub(crate) fn of(portal: &Portal) -> Summary {
         Summary {
             vacancies: portal.vacancies.len(),
             open: portal.open_vacancies().count(),
             organisations: portal.organisations.len(),
             brochures: portal.brochures.len(),
+            events: portal.events.len(),
+            next_change: None,
             today: portal.today,
             written: None,
         }
@@ -223,7 +241,8 @@ pub fn build(opts: &BuildOptions) -> Report {
         Ok(written) => Ok(Summary {
             written: Some(written),
             ..Summary::of(&portal)
-        }),
+        }
+        .with_next_change(&portal, &settings.timezone)),
         Err(PublishError::Render(problems)) => {
             diags.extend(problems);
             Err(Failure::Content)
@@ -267,6 +286,20 @@ pub fn check(opts: &BuildOptions) -> Report {
         Ok(Summary::of(&prepared.portal))
     };
     report(diags, outcome)
+}
+
+/// `stagebord next-change`: the RFC 3339 moment from which the output is out of date, in
+/// the portal's time zone, or `None` when nothing will change by itself.
+pub fn next_change(opts: &BuildOptions) -> Result<Option<String>, Report> {
+    let mut diags = Vec::new();
+    let prepared = match prepare(opts, &mut diags) {
+        Ok(p) => p,
+        Err(failure) => return Err(report(diags, Err(failure))),
+    };
+    let zone = outputs::time::Zone::new(&prepared.settings.timezone);
+    Ok(model::next_change::next_change(&prepared.portal)
+        .and_then(|n| zone.start_of_day(n.day))
+        .map(|z| outputs::time::rfc3339(&z)))
 }
 
 /// Shows `path` relative to the current folder when it is inside it, for the summary.

@@ -28,10 +28,11 @@ fn main() -> ExitCode {
             let target = display_path(&options.output());
             finish(&report, false, |s| {
                 format!(
-                    "{} -> {}/ in {:.2} s",
+                    "{} -> {}/ in {:.2} s{}",
                     counts(s),
                     target,
-                    started.elapsed().as_secs_f64()
+                    started.elapsed().as_secs_f64(),
+                    next_change(s)
                 )
             })
         }
@@ -45,6 +46,14 @@ fn main() -> ExitCode {
                 )
             })
         }
+        Command::NextChange(args) => match stagebord::next_change(&args.options(None)) {
+            Ok(Some(at)) => {
+                println!("{at}");
+                ExitCode::SUCCESS
+            }
+            Ok(None) => ExitCode::FAILURE,
+            Err(report) => finish(&report, false, |_| String::new()),
+        },
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(files) => {
                 println!(
@@ -84,14 +93,26 @@ fn main() -> ExitCode {
 fn counts(s: &Summary) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
+    let mut line = format!(
         "{} ({} open on {}), {}, {}",
         plural(s.vacancies, "vacancy", "vacancies"),
         s.open,
         s.today.0,
         plural(s.organisations, "organisation", "organisations"),
         plural(s.brochures, "brochure", "brochures"),
-    )
+    );
+    if s.events > 0 {
+        line.push_str(&format!(", {}", plural(s.events, "event", "events")));
+    }
+    line
+}
+
+/// "; next change 2026-12-01T00:00:00+01:00: 2 vacancies close".
+fn next_change(s: &Summary) -> String {
+    match &s.next_change {
+        Some((at, reasons)) => format!("; next change {at}: {}", reasons.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Prints every diagnostic and the summary line; picks the exit code.

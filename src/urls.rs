@@ -73,6 +73,18 @@ pub enum Route<'a> {
     Sitemap,
     /// `/robots.txt`
     Robots,
+    /// `/agenda/`: upcoming events, soonest first.
+    Agenda,
+    /// `/agenda/<slug>/`: an event.
+    Event(&'a Slug),
+    /// `/agenda/<slug>/event.ics`: one event for a calendar.
+    EventCalendar(&'a Slug),
+    /// `/agenda.ics`, or `/organisaties/<slug>/agenda.ics` for one organisation.
+    AgendaCalendar(Option<&'a Slug>),
+    /// `/deadlines.ics`: the deadlines of open vacancies.
+    Deadlines,
+    /// `/next-change.json`: when the output must be rebuilt.
+    NextChange,
 }
 
 /// Which open vacancies a feed holds.
@@ -173,6 +185,13 @@ impl Route<'_> {
             Route::FeedDocs => "/feeds/".to_string(),
             Route::Sitemap => "/sitemap.xml".to_string(),
             Route::Robots => "/robots.txt".to_string(),
+            Route::Agenda => "/agenda/".to_string(),
+            Route::Event(slug) => format!("/agenda/{slug}/"),
+            Route::EventCalendar(slug) => format!("/agenda/{slug}/event.ics"),
+            Route::AgendaCalendar(None) => "/agenda.ics".to_string(),
+            Route::AgendaCalendar(Some(slug)) => format!("/organisaties/{slug}/agenda.ics"),
+            Route::Deadlines => "/deadlines.ics".to_string(),
+            Route::NextChange => "/next-change.json".to_string(),
         }
     }
 

@@ -22,6 +22,8 @@ pub enum ContentKind {
     Brochure,
     /// `content/pages/<slug>.md`.
     Page,
+    /// `content/events/**.md`.
+    Event,
 }
 
 /// One Markdown file of the content tree.
@@ -62,6 +64,7 @@ fn classify(relative: &Path) -> Result<ContentKind, String> {
     match parts.as_slice() {
         ["_index.md"] => Ok(ContentKind::Home),
         ["vacancies", .., _] => Ok(ContentKind::Vacancy),
+        ["events", .., _] => Ok(ContentKind::Event),
         ["organisations", _] => Ok(ContentKind::Organisation),
         ["brochures", _] => Ok(ContentKind::Brochure),
         ["pages", _] => Ok(ContentKind::Page),
@@ -69,7 +72,7 @@ fn classify(relative: &Path) -> Result<ContentKind, String> {
             "{folder} live directly in content/{folder}/, not in a sub-folder"
         )),
         _ => Err(
-            "Markdown files belong in content/vacancies/, organisations/, brochures/ or pages/ (or content/_index.md)"
+            "Markdown files belong in content/vacancies/, organisations/, brochures/, pages/ or events/ (or content/_index.md)"
                 .to_string(),
         ),
     }

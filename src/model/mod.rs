@@ -6,6 +6,8 @@
 
 pub mod brochure;
 pub mod contact;
+pub mod event;
+pub mod next_change;
 pub mod organisation;
 pub mod page;
 pub mod slug;
@@ -49,6 +51,15 @@ pub struct Asset {
     pub output: String,
 }
 
+/// A vacancy that goes online on a later day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scheduled {
+    /// Its slug.
+    pub slug: Slug,
+    /// The day it goes online.
+    pub published: jiff::civil::Date,
+}
+
 /// A validated portal: everything the renderers see.
 ///
 /// Every list is sorted by slug, so lookups are binary searches and iteration order is
@@ -65,6 +76,10 @@ pub struct Portal {
     pub brochures: Vec<Brochure>,
     /// Free pages.
     pub pages: Vec<Page>,
+    /// Events (drafts only when built with `--drafts`), sorted by slug.
+    pub events: Vec<event::Event>,
+    /// Vacancies whose `published` date is still to come: not built until that day.
+    pub scheduled: Vec<Scheduled>,
     /// The home page's intro, from `content/_index.md`.
     pub home: Option<Home>,
     /// The display spelling of each field term (its most frequent spelling).
@@ -74,6 +89,22 @@ pub struct Portal {
 }
 
 impl Portal {
+    /// A portal with nothing in it (for tests and examples).
+    pub fn empty(today: Today) -> Portal {
+        Portal {
+            today,
+            vacancies: Vec::new(),
+            organisations: Vec::new(),
+            brochures: Vec::new(),
+            pages: Vec::new(),
+            events: Vec::new(),
+            scheduled: Vec::new(),
+            home: None,
+            field_names: BTreeMap::new(),
+            place_names: BTreeMap::new(),
+        }
+    }
+
     /// The organisation with this slug.
     pub fn organisation(&self, slug: &Slug) -> Option<&Organisation> {
         self.organisations
@@ -85,6 +116,14 @@ impl Portal {
     /// Vacancies open on the portal's today, in slug order.
     pub fn open_vacancies(&self) -> impl Iterator<Item = &Vacancy> {
         self.vacancies.iter().filter(|v| v.is_open(self.today))
+    }
+
+    /// The vacancy with this slug.
+    pub fn vacancy(&self, slug: &Slug) -> Option<&Vacancy> {
+        self.vacancies
+            .binary_search_by(|v| v.slug.cmp(slug))
+            .ok()
+            .map(|i| &self.vacancies[i])
     }
 
     /// The brochures of one organisation, in slug order.

@@ -40,6 +40,8 @@ pub struct Organisation {
     pub coordinator: Option<Contact>,
     /// Awards, newest first.
     pub awards: Vec<Award>,
+    /// Application rounds, in the order of their opening.
+    pub rounds: Vec<super::event::Round>,
     /// The profile text.
     pub body: Body,
 }

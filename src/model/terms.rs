@@ -129,6 +129,24 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What kind of event.
+    EventKind {
+        /// An introduction day for new interns.
+        Introductiedag = "introductiedag",
+        /// A coffee meeting with candidates.
+        Koffiemoment = "koffiemoment",
+        /// An internship fair.
+        Stagebeurs = "stagebeurs",
+        /// An open day.
+        OpenDag = "open-dag",
+        /// An information meeting.
+        Informatiebijeenkomst = "informatiebijeenkomst",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
 /// A free listing term (a field or a place) as one vacancy spells it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TermRef {

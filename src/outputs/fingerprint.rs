@@ -39,6 +39,7 @@ fn global(portal: &Portal, theme: &Theme, settings: &Settings, drafts: bool) -> 
     theme.fingerprint().hash(&mut h);
     portal.today.0.to_string().hash(&mut h);
     drafts.hash(&mut h);
+    portal.events.is_empty().hash(&mut h); // the navigation links the agenda when there is one
     for page in &portal.pages {
         (page.slug.as_str(), page.title.as_str()).hash(&mut h);
     }
@@ -98,6 +99,13 @@ pub fn of(
                 Job::Vacancy(i) => {
                     let v = &portal.vacancies[*i];
                     text(&v.source.path).hash(&mut h);
+                    for e in portal
+                        .events
+                        .iter()
+                        .filter(|e| e.vacancies.contains(&v.slug))
+                    {
+                        text(&e.source.path).hash(&mut h);
+                    }
                     organisation(&v.organisation).hash(&mut h);
                     listings.of_organisation(&v.organisation).len().hash(&mut h);
                     brochures_of(&mut h, &v.organisation);
@@ -105,6 +113,9 @@ pub fn of(
                 Job::Organisation(i) => {
                     let o = &portal.organisations[*i];
                     text(&o.source.path).hash(&mut h);
+                    for e in portal.events.iter().filter(|e| e.organisation == o.slug) {
+                        text(&e.source.path).hash(&mut h);
+                    }
                     brochures_of(&mut h, &o.slug);
                     for &v in listings.of_organisation(&o.slug) {
                         card(&mut h, v);
@@ -187,6 +198,29 @@ pub fn of(
                     }
                 }
                 Job::NotFound | Job::Robots => {}
+                // Events are few; anything in the agenda re-renders the agenda pages.
+                Job::Agenda | Job::Event(_) | Job::EventCalendar(_) | Job::AgendaCalendar(_) => {
+                    for e in &portal.events {
+                        text(&e.source.path).hash(&mut h);
+                    }
+                    for o in &portal.organisations {
+                        text(&o.source.path).hash(&mut h);
+                    }
+                    for v in &portal.vacancies {
+                        (v.slug.as_str(), v.title.as_str()).hash(&mut h);
+                    }
+                }
+                Job::Deadlines | Job::NextChange => {
+                    for &v in &listings.open {
+                        card(&mut h, v);
+                    }
+                    for e in &portal.events {
+                        text(&e.source.path).hash(&mut h);
+                    }
+                    for s in &portal.scheduled {
+                        (s.slug.as_str(), s.published.to_string()).hash(&mut h);
+                    }
+                }
                 Job::Copy(path) => (path, file_stamp(root, path)).hash(&mut h),
                 Job::Builtin(bytes) => bytes.hash(&mut h),
             }

@@ -6,6 +6,8 @@
 //! entries a change touches. Pages are rendered in parallel and handed to the sink one by
 //! one, never all held at once.
 
+pub mod agenda;
+pub mod calendar;
 pub mod feeds;
 pub mod fingerprint;
 pub mod listings;
@@ -73,6 +75,18 @@ pub enum Job {
     Sitemap,
     /// `/robots.txt`
     Robots,
+    /// `/agenda/`
+    Agenda,
+    /// An event page (index into `portal.events`).
+    Event(usize),
+    /// An event's `.ics` file (index into `portal.events`).
+    EventCalendar(usize),
+    /// `/agenda.ics`, or an organisation's (index into `portal.organisations`).
+    AgendaCalendar(Option<usize>),
+    /// `/deadlines.ics`
+    Deadlines,
+    /// `/next-change.json`
+    NextChange,
     /// A file of the portal, copied as is (relative to the portal's root).
     Copy(PathBuf),
     /// A file of the built-in theme.
@@ -84,7 +98,15 @@ impl Job {
     pub fn is_page(&self) -> bool {
         !matches!(
             self,
-            Job::Copy(_) | Job::Builtin(_) | Job::Feed(..) | Job::Sitemap | Job::Robots
+            Job::Copy(_)
+                | Job::Builtin(_)
+                | Job::Feed(..)
+                | Job::Sitemap
+                | Job::Robots
+                | Job::EventCalendar(_)
+                | Job::AgendaCalendar(_)
+                | Job::Deadlines
+                | Job::NextChange
         )
     }
 }
@@ -350,6 +372,49 @@ pub fn plan(
         diags,
     );
     claim(Route::Robots.file(), Job::Robots, generated.clone(), diags);
+    claim(Route::Agenda.file(), Job::Agenda, generated.clone(), diags);
+    claim(
+        Route::AgendaCalendar(None).file(),
+        Job::AgendaCalendar(None),
+        generated.clone(),
+        diags,
+    );
+    claim(
+        Route::Deadlines.file(),
+        Job::Deadlines,
+        generated.clone(),
+        diags,
+    );
+    claim(
+        Route::NextChange.file(),
+        Job::NextChange,
+        generated.clone(),
+        diags,
+    );
+    for (i, e) in portal.events.iter().enumerate() {
+        let origin = e.source.path.display().to_string();
+        claim(
+            Route::Event(&e.slug).file(),
+            Job::Event(i),
+            origin.clone(),
+            diags,
+        );
+        claim(
+            Route::EventCalendar(&e.slug).file(),
+            Job::EventCalendar(i),
+            origin,
+            diags,
+        );
+    }
+    for (i, o) in portal.organisations.iter().enumerate() {
+        let route = Route::AgendaCalendar(Some(&o.slug));
+        claim(
+            route.file(),
+            Job::AgendaCalendar(Some(i)),
+            generated.clone(),
+            diags,
+        );
+    }
     for format in [FeedFormat::Rss, FeedFormat::Json] {
         let feed = |scope| Route::Feed { scope, format }.file();
         claim(
@@ -462,8 +527,29 @@ pub fn render_entry(entry: &Entry, plan: &Plan, site: &Site<'_>) -> Result<Conte
         Job::Feed(scope, format) => text(feeds::render(site, *scope, *format)),
         Job::Sitemap => text(sitemap::sitemap(plan, site)),
         Job::Robots => text(sitemap::robots(site)),
+        Job::EventCalendar(i) => text(calendar::single(site, *i)),
+        Job::AgendaCalendar(organisation) => text(calendar::agenda(site, *organisation)),
+        Job::Deadlines => text(calendar::deadlines(site)),
+        Job::NextChange => text(next_change_json(site)),
         job => text(pages::render(job, site)?),
     })
+}
+
+/// `/next-change.json`: `{"at": RFC 3339 or null, "reasons": [...]}`.
+fn next_change_json(site: &Site<'_>) -> String {
+    let next = crate::model::next_change::next_change(site.portal);
+    let zone = time::Zone::new(&site.settings.timezone);
+    let at = next
+        .as_ref()
+        .and_then(|n| zone.start_of_day(n.day))
+        .map(|z| time::rfc3339(&z));
+    let reasons: Vec<String> = next
+        .iter()
+        .flat_map(|n| n.reasons.iter().map(|r| r.describe()))
+        .collect();
+    let mut text = serde_json::json!({ "at": at, "reasons": reasons }).to_string();
+    text.push('\n');
+    text
 }
 
 /// Hands one made entry to the sink.

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::model::terms::Taxonomy;
 use crate::outputs::listings::{TermGroup, newest, page_count, page_items};
-use crate::outputs::{Job, Site};
+use crate::outputs::{Job, Site, agenda};
 use crate::render::context::{Common, FeedLink, Link, PortalView, TermCount, Views};
 use crate::urls::{FeedFormat, FeedScope, Route};
 
@@ -81,6 +81,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 .map(|b| views.brochure(b, None))
                 .collect();
             ctx.insert("vacancy", &view);
+            ctx.insert("events", &agenda::of_vacancy(site, &v.slug));
             ctx.insert("json_ld", &json_ld);
             ctx.insert("organisation", &organisation);
             ctx.insert("brochures", &brochures);
@@ -112,6 +113,12 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("organisation", &view);
             ctx.insert_value("vacancies", cards(&mut open.iter().copied()));
             ctx.insert("brochures", &brochures);
+            ctx.insert("events", &agenda::of_organisation(site, &o.slug));
+            ctx.insert("rounds", &agenda::rounds(site, o));
+            ctx.insert(
+                "calendar_url",
+                &site.urls.href(Route::AgendaCalendar(Some(&o.slug))),
+            );
             site.theme.render("organisation.html", &ctx)
         }
         Job::Brochure(i) => {
@@ -202,9 +209,37 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             );
             site.theme.render("feeds.html", &ctx)
         }
-        Job::Copy(_) | Job::Builtin(_) | Job::Feed(..) | Job::Sitemap | Job::Robots => {
-            Ok(String::new())
+        Job::Agenda => {
+            let title = t.label("agenda", "title").to_string();
+            let mut ctx = site.context(Route::Agenda, title, None)?;
+            ctx.insert("months", &agenda::months(site));
+            ctx.insert("calendar_url", &site.urls.href(Route::AgendaCalendar(None)));
+            ctx.insert("deadlines_url", &site.urls.href(Route::Deadlines));
+            site.theme.render("agenda.html", &ctx)
         }
+        Job::Event(i) => {
+            let e = &portal.events[*i];
+            let view = agenda::view(site, *i, true);
+            let description = bodies
+                .events
+                .get(*i)
+                .map(|r| r.summary.clone())
+                .filter(|s| !s.is_empty());
+            let mut ctx = site.context(Route::Event(&e.slug), e.title.clone(), description)?;
+            ctx.insert("event", &view);
+            ctx.insert("agenda_url", &site.urls.href(Route::Agenda));
+            ctx.insert("json_ld", &agenda::json_ld(site, *i));
+            site.theme.render("event.html", &ctx)
+        }
+        Job::Copy(_)
+        | Job::Builtin(_)
+        | Job::Feed(..)
+        | Job::Sitemap
+        | Job::Robots
+        | Job::EventCalendar(_)
+        | Job::AgendaCalendar(_)
+        | Job::Deadlines
+        | Job::NextChange => Ok(String::new()),
     }
 }
 
@@ -276,6 +311,12 @@ pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
         });
     }
     nav.push(organisations.clone());
+    if !views.portal.events.is_empty() {
+        nav.push(Link {
+            title: t.label("agenda", "title").to_string(),
+            url: urls.href(Route::Agenda),
+        });
+    }
     PortalView {
         title: &settings.title,
         description: settings.description.as_deref(),

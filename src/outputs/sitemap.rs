@@ -21,6 +21,7 @@ fn lastmod(job: &Job, site: &Site<'_>) -> Option<Date> {
     match job {
         Job::Vacancy(i) => Some(vacancy_date(*i)),
         Job::Brochure(i) => portal.brochures[*i].updated,
+        Job::Event(i) => portal.events[*i].updated,
         Job::Organisation(i) => latest(
             site.listings
                 .of_organisation(&portal.organisations[*i].slug),
@@ -39,6 +40,10 @@ fn listed(job: &Job, site: &Site<'_>) -> bool {
         Job::Vacancy(i) => {
             let v = &site.portal.vacancies[*i];
             v.is_open(site.portal.today) && !v.draft
+        }
+        Job::Event(i) => {
+            let e = &site.portal.events[*i];
+            e.is_upcoming(site.portal.today) && !e.draft
         }
         Job::NotFound => false,
         job => job.is_page(),

@@ -25,6 +25,12 @@ impl Zone {
             .ok()
     }
 
+    /// A local date and time in the zone (the earlier of two moments in the autumn's
+    /// repeated hour; the moment after a spring gap).
+    pub fn at_datetime(&self, datetime: jiff::civil::DateTime) -> Option<Zoned> {
+        datetime.to_zoned_datetime(self.0.clone()).ok()
+    }
+
     /// 00:00:00 of `date`.
     pub fn start_of_day(&self, date: Date) -> Option<Zoned> {
         self.at(date, 0, 0, 0)

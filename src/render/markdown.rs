@@ -42,6 +42,8 @@ pub struct Bodies {
     pub brochures: Vec<Rendered>,
     /// Free pages.
     pub pages: Vec<Rendered>,
+    /// Event descriptions.
+    pub events: Vec<Rendered>,
     /// The home page's intro.
     pub home: Option<Rendered>,
     /// Files the bodies refer to, to copy beside their pages (sorted, unique).
@@ -96,6 +98,9 @@ pub fn bodies(
     for p in &portal.pages {
         pages.insert(p.source.path.clone(), urls.href(Route::Page(&p.slug)));
     }
+    for e in &portal.events {
+        pages.insert(e.source.path.clone(), urls.href(Route::Event(&e.slug)));
+    }
     if let Some(h) = &portal.home {
         pages.insert(h.source.path.clone(), urls.href(Route::Home));
     }
@@ -149,6 +154,15 @@ pub fn bodies(
             page_dir: dir(Route::Page(&p.slug)),
         })
         .collect());
+    let events = run(portal
+        .events
+        .iter()
+        .map(|e| Job {
+            body: &e.body,
+            source: &e.source,
+            page_dir: dir(Route::Event(&e.slug)),
+        })
+        .collect());
     let home = run(portal
         .home
         .iter()
@@ -175,6 +189,7 @@ pub fn bodies(
         organisations: collect(organisations),
         brochures: collect(brochures),
         pages: collect(pages_rendered),
+        events: collect(events),
         home: collect(home).into_iter().next(),
         assets: Vec::new(),
     };

@@ -167,6 +167,8 @@ pub const TEMPLATES: &[&str] = &[
     "term.html",
     "404.html",
     "feeds.html",
+    "agenda.html",
+    "event.html",
 ];
 
 /// Lists every file below `dir` (sorted), relative to it, skipping hidden files.

@@ -6,6 +6,7 @@
 
 pub mod advice;
 mod brochure;
+mod event;
 mod organisation;
 mod page;
 pub mod references;
@@ -28,6 +29,7 @@ use crate::model::today::Today;
 use crate::model::{Body, Portal, Source};
 
 pub(crate) use brochure::ParsedBrochure;
+pub(crate) use event::ParsedEvent;
 pub(crate) use organisation::ParsedOrganisation;
 pub(crate) use page::ParsedPage;
 pub(crate) use vacancy::ParsedVacancy;
@@ -47,6 +49,7 @@ pub(crate) enum Parsed<'a> {
     Organisation(ParsedOrganisation<'a>),
     Brochure(ParsedBrochure<'a>),
     Page(ParsedPage<'a>),
+    Event(ParsedEvent<'a>),
     Home(Home),
 }
 
@@ -96,6 +99,7 @@ fn parse_file(file: &SourceFile) -> (Option<Parsed<'_>>, Vec<Diagnostic>) {
         }
         ContentKind::Brochure => brochure::parse(file, &mut fields, body).map(Parsed::Brochure),
         ContentKind::Page => page::parse(file, &mut fields, body).map(Parsed::Page),
+        ContentKind::Event => event::parse(file, &mut fields, body).map(Parsed::Event),
         ContentKind::Home => Some(Parsed::Home(page::parse_home(file, &mut fields, body))),
     };
     let known = match file.kind {
@@ -103,6 +107,7 @@ fn parse_file(file: &SourceFile) -> (Option<Parsed<'_>>, Vec<Diagnostic>) {
         ContentKind::Organisation => organisation::KEYS,
         ContentKind::Brochure => brochure::KEYS,
         ContentKind::Page => page::KEYS,
+        ContentKind::Event => event::KEYS,
         ContentKind::Home => page::HOME_KEYS,
     };
     let problems = fields.finish(known);

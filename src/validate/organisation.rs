@@ -26,9 +26,11 @@ pub(crate) const KEYS: &[&str] = &[
     "sbb_recognised",
     "coordinator",
     "awards",
+    "rounds",
 ];
 
 const AWARD_KEYS: &[&str] = &["year", "title"];
+const ROUND_KEYS: &[&str] = &["title", "opens", "closes", "interviews", "starts"];
 
 /// An organisation read from its file, before its logo is found.
 pub(crate) struct ParsedOrganisation<'a> {
@@ -112,6 +114,41 @@ pub(crate) fn parse<'a>(
         f.absorb(t, AWARD_KEYS);
     }
     awards.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.title.cmp(&b.title)));
+    let mut rounds = Vec::new();
+    for mut t in f.table_list(
+        "rounds",
+        "[{ title = \"Traineegroep 2027\", opens = 2027-06-01, interviews = 2027-07-08, starts = 2027-10-01 }]",
+    ) {
+        let title = t.required_string("title", "\"Traineegroep 2027\"");
+        let opens = t.required_date("opens");
+        let closes = t.date("closes");
+        let interviews = t.date("interviews");
+        let starts = t.date("starts");
+        let mut ordered = true;
+        let steps = [&opens, &closes, &interviews, &starts];
+        let dated: Vec<_> = steps.iter().filter_map(|s| s.as_ref()).collect();
+        for pair in dated.windows(2) {
+            if pair[1].value < pair[0].value {
+                let d = t
+                    .file()
+                    .error(pair[1].span.clone(), "the dates of a round must follow each other: opens, closes, interviews, starts")
+                    .with_help("check the order of the dates in this round");
+                t.push(d);
+                ordered = false;
+            }
+        }
+        if let (Some(title), Some(opens), true) = (title, opens, ordered) {
+            rounds.push(crate::model::event::Round {
+                title: title.value,
+                opens: opens.value,
+                closes: closes.map(|a| a.value),
+                interviews: interviews.map(|a| a.value),
+                starts: starts.map(|a| a.value),
+            });
+        }
+        f.absorb(t, ROUND_KEYS);
+    }
+    rounds.sort_by(|a, b| a.opens.cmp(&b.opens).then_with(|| a.title.cmp(&b.title)));
     Some(ParsedOrganisation {
         file,
         organisation: Organisation {
@@ -131,6 +168,7 @@ pub(crate) fn parse<'a>(
             sbb_recognised,
             coordinator,
             awards,
+            rounds,
             body,
         },
         logo,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::load::walk::{ContentTree, SourceFile};
 use crate::model::slug::Slug;
-use crate::model::{Asset, Portal, term_names};
+use crate::model::{Asset, Portal, Scheduled, term_names};
 use crate::urls::RESERVED;
 use crate::validate::{Options, Parsed, error_in, folder_of};
 
@@ -88,6 +88,7 @@ pub(crate) fn link(
     let mut organisations = Vec::new();
     let mut brochures = Vec::new();
     let mut pages = Vec::new();
+    let mut events = Vec::new();
     let mut home = None;
     for item in parsed {
         match item {
@@ -107,6 +108,10 @@ pub(crate) fn link(
                 let file = p.file;
                 pages.push((p, file));
             }
+            Parsed::Event(e) => {
+                let file = e.file;
+                events.push((e, file));
+            }
             Parsed::Home(h) => home = Some(h),
         }
     }
@@ -119,6 +124,7 @@ pub(crate) fn link(
     dedup(&mut vacancies, |v| &v.vacancy.slug, "vacancy", diags);
     dedup(&mut brochures, |b| &b.brochure.slug, "brochure", diags);
     dedup(&mut pages, |p| &p.page.slug, "page", diags);
+    dedup(&mut events, |e| &e.event.slug, "event", diags);
 
     let known_slugs: Vec<Slug> = organisations
         .iter()
@@ -170,58 +176,117 @@ pub(crate) fn link(
     }
 
     // Vacancies: settle the organisation from the key or the folder.
-    let mut vacancy_list = Vec::with_capacity(vacancies.len());
-    for (parsed, file) in vacancies {
-        let vacancy = parsed.vacancy;
-        let folder_org = parsed
-            .folder
+    let settle = |file: &SourceFile,
+                  candidate: &Slug,
+                  key: &Option<std::ops::Range<usize>>,
+                  folder: &Option<String>|
+     -> Option<Diagnostic> {
+        let folder_org = folder
             .as_deref()
             .and_then(Slug::fold)
             .filter(|f| is_organisation(f.as_str()));
-        match (&parsed.organisation_key, &folder_org) {
-            (Some(span), _) if !is_organisation(vacancy.organisation.as_str()) => {
-                diags.push(
-                    error_in(
-                        file,
-                        span.clone(),
-                        format!("unknown organisation \"{}\"", vacancy.organisation),
-                    )
-                    .with_help(suggest(vacancy.organisation.as_str())),
-                );
-                continue;
-            }
-            (Some(span), Some(folder)) if folder != &vacancy.organisation => {
-                diags.push(
-                    error_in(
-                        file,
-                        span.clone(),
-                        format!(
-                            "`organisation` says \"{}\" but the file is in the folder of organisation \"{folder}\"",
-                            vacancy.organisation
-                        ),
-                    )
-                    .with_help("remove the `organisation` key, or move the file to the right folder"),
-                );
-                continue;
-            }
+        match (key, &folder_org) {
+            (Some(span), _) if !is_organisation(candidate.as_str()) => Some(
+                error_in(file, span.clone(), format!("unknown organisation \"{candidate}\""))
+                    .with_help(suggest(candidate.as_str())),
+            ),
+            (Some(span), Some(folder)) if folder != candidate => Some(
+                error_in(
+                    file,
+                    span.clone(),
+                    format!("`organisation` says \"{candidate}\" but the file is in the folder of organisation \"{folder}\""),
+                )
+                .with_help("remove the `organisation` key, or move the file to the right folder"),
+            ),
             (None, None) => {
-                let folder = parsed.folder.as_deref().unwrap_or_default();
-                diags.push(
+                let folder = folder.as_deref().unwrap_or_default();
+                Some(
                     Diagnostic::error(&file.path, "missing required key `organisation`")
                         .at(&file.text, 0..3)
                         .with_help(format!(
                             "the folder {folder:?} is not an organisation's slug: add organisation = \"...\" ({})",
                             suggest(folder)
                         )),
-                );
-                continue;
+                )
             }
-            _ => {}
+            _ => None,
         }
+    };
+    let mut vacancy_list = Vec::with_capacity(vacancies.len());
+    let mut scheduled = Vec::new();
+    for (parsed, file) in vacancies {
+        let vacancy = parsed.vacancy;
+        if let Some(d) = settle(
+            file,
+            &vacancy.organisation,
+            &parsed.organisation_key,
+            &parsed.folder,
+        ) {
+            diags.push(d);
+            continue;
+        }
+        // Drafts wait for --drafts; a vacancy published in the future waits for its day
+        // (`next-change` tells a scheduler when that is).
         if vacancy.draft && !options.drafts {
             continue;
         }
+        if vacancy.published > options.today.0 {
+            scheduled.push(Scheduled {
+                slug: vacancy.slug.clone(),
+                published: vacancy.published,
+            });
+            continue;
+        }
         vacancy_list.push(vacancy);
+    }
+
+    // Events: the organisation as for vacancies, and the vacancies they belong to.
+    let vacancy_slugs: Vec<&str> = vacancy_list.iter().map(|v| v.slug.as_str()).collect();
+    let mut event_list = Vec::with_capacity(events.len());
+    for (parsed, file) in events {
+        let mut event = parsed.event;
+        if let Some(d) = settle(
+            file,
+            &event.organisation,
+            &parsed.organisation_key,
+            &parsed.folder,
+        ) {
+            diags.push(d);
+            continue;
+        }
+        let mut ok = true;
+        for at in &parsed.vacancy_keys {
+            match Slug::parse(&at.value)
+                .filter(|s| vacancy_slugs.binary_search(&s.as_str()).is_ok())
+            {
+                Some(slug) => {
+                    if !event.vacancies.contains(&slug) {
+                        event.vacancies.push(slug);
+                    }
+                }
+                None => {
+                    let help = match did_you_mean(&at.value, vacancy_slugs.iter().copied()) {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => {
+                            "write the file name of a published vacancy without .md".to_string()
+                        }
+                    };
+                    diags.push(
+                        error_in(
+                            file,
+                            at.span.clone(),
+                            format!("unknown vacancy \"{}\"", at.value),
+                        )
+                        .with_help(help),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if !ok || (event.draft && !options.drafts) {
+            continue;
+        }
+        event_list.push(event);
     }
 
     // Brochures: check the organisation.
@@ -270,6 +335,8 @@ pub(crate) fn link(
         organisations: organisation_list,
         brochures: brochure_list,
         pages: page_list,
+        events: event_list,
+        scheduled,
         home,
         field_names,
         place_names,

@@ -50,13 +50,19 @@ pub(crate) struct ParsedVacancy<'a> {
 
 /// Reads the first folder below `content/vacancies/`.
 fn first_folder(file: &SourceFile) -> Option<String> {
-    let mut parts = file.path.iter().skip_while(|p| *p != "vacancies").skip(1);
+    first_folder_under(file, "vacancies")
+}
+
+/// Reads the first folder below `content/<kind>/` (where a file's folder may name its
+/// organisation).
+pub(crate) fn first_folder_under(file: &SourceFile, kind: &str) -> Option<String> {
+    let mut parts = file.path.iter().skip_while(|p| *p != kind).skip(1);
     let first = parts.next()?;
     parts.next().map(|_| first.to_string_lossy().into_owned())
 }
 
 /// A closed-vocabulary value, with "did you mean" on a typo.
-fn one_of<T: Copy>(
+pub(crate) fn one_of<T: Copy>(
     fields: &mut Fields<'_, '_>,
     at: &At<String>,
     what: &str,

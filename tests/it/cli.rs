@@ -129,7 +129,10 @@ fn summary_line_counts_what_was_built() {
         line.starts_with("10 vacancies (9 open on 2026-11-23), 2 organisations, 2 brochures -> "),
         "{line}"
     );
-    assert!(line.contains(" in ") && line.ends_with(" s"), "{line}");
+    assert!(
+        line.contains(" s; next change 2026-11-24T00:00:00+01:00: 1 vacancy closes"),
+        "{line}"
+    );
 }
 
 #[test]

@@ -59,8 +59,9 @@ fn the_example_portal_builds_and_every_internal_url_resolves() {
     let p = PortalTest::example();
     let run = p.build().success();
     assert!(
-        run.stdout
-            .starts_with("30 vacancies (27 open on 2026-11-23), 7 organisations, 4 brochures -> "),
+        run.stdout.starts_with(
+            "30 vacancies (27 open on 2026-11-23), 7 organisations, 4 brochures, 7 events -> "
+        ),
         "{}",
         run.stdout
     );

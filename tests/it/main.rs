@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod agenda;
 mod build;
 mod cli;
 mod determinism;
