@@ -1,5 +1,6 @@
 //! The command line: clap types and their translation into [`BuildOptions`]. Reads no files.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -31,6 +32,8 @@ pub(crate) enum Command {
     New(NewArgs),
     /// Print when the built portal goes out of date (RFC 3339), for a scheduler; exit 1 when never.
     NextChange(PortalArgs),
+    /// Preview the portal in a browser: build, serve, and rebuild and reload on every change.
+    Serve(ServeArgs),
 }
 
 /// Where the portal is and how to judge it.
@@ -96,6 +99,44 @@ pub(crate) struct NewArgs {
     /// The portal folder.
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
+}
+
+/// `stagebord serve`.
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The portal folder (with portal.toml).
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// The address to listen on; anything but 127.0.0.1 or ::1 makes the preview reachable from other machines.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub(crate) interface: IpAddr,
+    /// The port to listen on (0: any free port; the URL printed says which).
+    #[arg(long, default_value_t = 1111)]
+    pub(crate) port: u16,
+    /// The date deadlines are judged against (default: SOURCE_DATE_EPOCH, else today in the portal's time zone).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub(crate) today: Option<String>,
+    /// Include vacancies marked `draft = true`.
+    #[arg(long)]
+    pub(crate) drafts: bool,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub(crate) open: bool,
+}
+
+impl ServeArgs {
+    /// The library's options.
+    pub(crate) fn options(&self) -> stagebord::serve::ServeOptions {
+        let mut build = BuildOptions::new(self.root.clone());
+        build.today = self.today.clone();
+        build.drafts = self.drafts;
+        stagebord::serve::ServeOptions {
+            build,
+            interface: self.interface,
+            port: self.port,
+            open: self.open,
+        }
+    }
 }
 
 impl PortalArgs {

@@ -19,6 +19,7 @@ pub mod outputs;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod session;
 pub mod settings;
 pub mod urls;

@@ -86,6 +86,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Serve(args) => match stagebord::serve::run(args.options()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

@@ -14,3 +14,4 @@ mod example;
 mod feeds;
 mod incremental;
 mod rules;
+mod serve;
