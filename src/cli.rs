@@ -62,6 +62,9 @@ pub(crate) struct BuildArgs {
     /// Where to write the portal (default: ROOT/public).
     #[arg(long, value_name = "DIR")]
     pub(crate) output_dir: Option<PathBuf>,
+    /// Print how long each stage took (to stderr).
+    #[arg(long)]
+    pub(crate) timings: bool,
 }
 
 /// `stagebord check`.

@@ -148,8 +148,44 @@ impl std::fmt::Display for Failure {
 pub struct Report {
     /// Errors and warnings, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// How long each stage took.
+    pub timings: Timings,
     /// What was built or checked, or why not.
     pub outcome: Result<Summary, Failure>,
+}
+
+/// How long each stage of a run took, for `build --timings` (printed, never written).
+#[derive(Debug, Clone)]
+pub struct Timings {
+    started: std::time::Instant,
+    last: std::time::Instant,
+    /// Stage name and its duration.
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        let now = std::time::Instant::now();
+        Timings {
+            started: now,
+            last: now,
+            stages: Vec::new(),
+        }
+    }
+}
+
+impl Timings {
+    /// Records the time since the previous lap as `stage`.
+    pub fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.stages.push((stage, now - self.last));
+        self.last = now;
+    }
+
+    /// Time since the run started.
+    pub fn total(&self) -> std::time::Duration {
+        self.last - self.started
+    }
 }
 
 /// Everything up to rendering: settings, theme, model, bodies and the plan.
@@ -167,9 +203,11 @@ pub(crate) struct Prepared {
 pub(crate) fn prepare(
     opts: &BuildOptions,
     diags: &mut Vec<Diagnostic>,
+    timings: &mut Timings,
 ) -> Result<Prepared, Failure> {
     let settings = Settings::load(&opts.root, opts.base_url.as_deref(), diags);
     let tree = load::walk::content_tree(&opts.root, diags);
+    timings.lap("load");
     let Some(settings) = settings else {
         return Err(Failure::Content);
     };
@@ -177,24 +215,29 @@ pub(crate) fn prepare(
     let (today, _) = Today::resolve(opts.today.as_deref(), epoch.as_deref(), &settings.timezone)
         .map_err(Failure::Today)?;
     let theme = Theme::load(&opts.root, &settings, diags);
+    timings.lap("theme");
     let options = validate::Options {
         today,
         drafts: opts.drafts,
     };
     let portal = validate::portal(&tree, options, diags);
+    timings.lap("validate");
     let urls = Urls::new(&settings.base_url);
     let content_files: BTreeSet<PathBuf> = tree.assets.iter().cloned().collect();
     let bodies = render::markdown::bodies(
         &portal,
         &content_files,
+        &tree.image_sizes,
         &urls,
         settings.allow_raw_html,
         diags,
     );
+    timings.lap("markdown");
     let Some(theme) = theme else {
         return Err(Failure::Content);
     };
     let plan = outputs::plan(&portal, &bodies, &theme, &tree, &settings, diags);
+    timings.lap("plan");
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Failure::Content);
     }
@@ -214,6 +257,7 @@ pub(crate) fn report(mut diags: Vec<Diagnostic>, outcome: Result<Summary, Failur
     all.extend(diags.drain(..));
     Report {
         diagnostics: all.sorted().into_iter().cloned().collect(),
+        timings: Timings::default(),
         outcome,
     }
 }
@@ -221,7 +265,8 @@ pub(crate) fn report(mut diags: Vec<Diagnostic>, outcome: Result<Summary, Failur
 /// `stagebord build`: renders the portal and publishes it atomically.
 pub fn build(opts: &BuildOptions) -> Report {
     let mut diags = Vec::new();
-    let prepared = match prepare(opts, &mut diags) {
+    let mut timings = Timings::default();
+    let prepared = match prepare(opts, &mut diags, &mut timings) {
         Ok(p) => p,
         Err(failure) => return report(diags, Err(failure)),
     };
@@ -238,6 +283,7 @@ pub fn build(opts: &BuildOptions) -> Report {
     let published = publish::atomically(&opts.root, &opts.output(), |sink| {
         outputs::render_into(&plan, &plan.entries, &site, &opts.root, sink)
     });
+    timings.lap("render and write");
     let outcome = match published {
         Ok(written) => Ok(Summary {
             written: Some(written),
@@ -250,7 +296,10 @@ pub fn build(opts: &BuildOptions) -> Report {
         }
         Err(e) => Err(Failure::Publish(e)),
     };
-    report(diags, outcome)
+    Report {
+        timings,
+        ..report(diags, outcome)
+    }
 }
 
 /// `stagebord check`: everything `build` checks, plus advice, without writing anything.
@@ -258,7 +307,7 @@ pub fn build(opts: &BuildOptions) -> Report {
 /// Templates are rendered too (into memory), so a template error is found here as well.
 pub fn check(opts: &BuildOptions) -> Report {
     let mut diags = Vec::new();
-    let prepared = match prepare(opts, &mut diags) {
+    let prepared = match prepare(opts, &mut diags, &mut Timings::default()) {
         Ok(p) => p,
         Err(failure) => return report(diags, Err(failure)),
     };
@@ -291,11 +340,11 @@ pub fn check(opts: &BuildOptions) -> Report {
 
 /// `stagebord next-change`: the RFC 3339 moment from which the output is out of date, in
 /// the portal's time zone, or `None` when nothing will change by itself.
-pub fn next_change(opts: &BuildOptions) -> Result<Option<String>, Report> {
+pub fn next_change(opts: &BuildOptions) -> Result<Option<String>, Box<Report>> {
     let mut diags = Vec::new();
-    let prepared = match prepare(opts, &mut diags) {
+    let prepared = match prepare(opts, &mut diags, &mut Timings::default()) {
         Ok(p) => p,
-        Err(failure) => return Err(report(diags, Err(failure))),
+        Err(failure) => return Err(Box::new(report(diags, Err(failure)))),
     };
     let zone = outputs::time::Zone::new(&prepared.settings.timezone);
     Ok(model::next_change::next_change(&prepared.portal)

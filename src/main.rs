@@ -25,6 +25,11 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let options = args.portal.options(args.output_dir);
             let report = stagebord::build(&options);
+            if args.timings {
+                for (stage, took) in &report.timings.stages {
+                    eprintln!("{stage:>18}: {:8.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             let target = display_path(&options.output());
             finish(&report, false, |s| {
                 format!(

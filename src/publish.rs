@@ -18,12 +18,25 @@ use crate::diagnostics::Diagnostic;
 #[derive(Debug)]
 pub struct Sink {
     dir: PathBuf,
+    /// Replace files by rename instead of rewriting them in place (for a folder that is
+    /// being served while it is updated).
+    replace: bool,
 }
 
 impl Sink {
-    /// A sink writing below `dir` (which must exist).
+    /// A sink writing below `dir` (which must exist), for a folder nobody reads yet.
     pub fn new(dir: PathBuf) -> Sink {
-        Sink { dir }
+        Sink {
+            dir,
+            replace: false,
+        }
+    }
+
+    /// A sink updating a folder that is read meanwhile (the preview of `serve`): every
+    /// file is written beside its target and renamed over it, so a reader sees the old or
+    /// the new file, never half of one.
+    pub fn replacing(dir: PathBuf) -> Sink {
+        Sink { dir, replace: true }
     }
 
     /// The folder being written.
@@ -51,12 +64,33 @@ impl Sink {
 
     /// Writes one file.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.target(relative)?, bytes)
+        let target = self.target(relative)?;
+        if !self.replace {
+            return std::fs::write(target, bytes);
+        }
+        let temp = Self::beside(&target);
+        std::fs::write(&temp, bytes)?;
+        std::fs::rename(&temp, &target)
     }
 
     /// Copies one file.
     pub fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
-        std::fs::copy(from, self.target(relative)?).map(|_| ())
+        let target = self.target(relative)?;
+        if !self.replace {
+            return std::fs::copy(from, target).map(|_| ());
+        }
+        let temp = Self::beside(&target);
+        std::fs::copy(from, &temp)?;
+        std::fs::rename(&temp, &target)
+    }
+
+    /// A temporary name next to `target`, hidden so that nothing serves it.
+    fn beside(target: &Path) -> PathBuf {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        target.with_file_name(format!(".{name}.stagebord-tmp"))
     }
 }
 

@@ -60,7 +60,8 @@ impl Session {
     /// Rebuilds, writing only what changed since the last good build.
     pub fn rebuild(&mut self) -> Rebuilt {
         let mut diags = Vec::new();
-        let prepared = match prepare(&self.options, &mut diags) {
+        let mut timings = crate::Timings::default();
+        let prepared = match prepare(&self.options, &mut diags, &mut timings) {
             Ok(p) => p,
             Err(failure) => return failed(diags, failure),
         };
@@ -89,6 +90,7 @@ impl Session {
             .zip(&fingerprints)
             .map(|(e, f)| (e.path.clone(), *f))
             .collect();
+        timings.lap("fingerprints");
         let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
         let output = self.options.output();
 
@@ -152,7 +154,7 @@ impl Session {
         if diags.iter().any(Diagnostic::is_error) {
             return failed(diags, Failure::Content);
         }
-        let sink = Sink::new(output.clone());
+        let sink = Sink::replacing(output.clone());
         let mut written = Vec::with_capacity(contents.len());
         for (path, content) in &contents {
             if let Err(e) = outputs::write(&sink, &root, path, content) {
@@ -180,17 +182,21 @@ impl Session {
         }
         let pages = changed.iter().filter(|e| e.job.is_page()).count();
         self.last = Some(now);
+        timings.lap("render and write");
         Rebuilt {
-            report: report(
-                diags,
-                Ok(Summary {
-                    written: Some(Written {
-                        pages,
-                        files: written.len() - pages,
+            report: Report {
+                timings,
+                ..report(
+                    diags,
+                    Ok(Summary {
+                        written: Some(Written {
+                            pages,
+                            files: written.len() - pages,
+                        }),
+                        ..Summary::of(&portal)
                     }),
-                    ..Summary::of(&portal)
-                }),
-            ),
+                )
+            },
             written,
             removed,
             full: false,

@@ -2,4 +2,5 @@
 
 pub mod fields;
 pub mod front_matter;
+pub mod images;
 pub mod walk;

@@ -46,6 +46,8 @@ pub struct ContentTree {
     pub assets: Vec<PathBuf>,
     /// Every file in `static/`, relative to the root, sorted.
     pub static_files: Vec<PathBuf>,
+    /// Width and height of the images among `assets`.
+    pub image_sizes: std::collections::BTreeMap<PathBuf, crate::load::images::Size>,
 }
 
 /// Files that editors and operating systems leave behind, never content.
@@ -138,10 +140,12 @@ pub fn content_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> ContentTree {
             Err(d) => diags.push(d),
         }
     }
+    let image_sizes = crate::load::images::sizes(root, &assets);
     ContentTree {
         files,
         assets,
         static_files,
+        image_sizes,
     }
 }
 

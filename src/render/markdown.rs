@@ -56,6 +56,8 @@ struct Targets<'a> {
     pages: BTreeMap<PathBuf, String>,
     /// Files of `content/` that are not Markdown.
     files: &'a BTreeSet<PathBuf>,
+    /// Width and height of the images among them.
+    sizes: &'a BTreeMap<PathBuf, crate::load::images::Size>,
     urls: &'a Urls,
     allow_raw_html: bool,
 }
@@ -73,6 +75,7 @@ struct Job<'a> {
 pub fn bodies(
     portal: &Portal,
     content_files: &BTreeSet<PathBuf>,
+    image_sizes: &BTreeMap<PathBuf, crate::load::images::Size>,
     urls: &Urls,
     allow_raw_html: bool,
     diags: &mut Vec<Diagnostic>,
@@ -107,6 +110,7 @@ pub fn bodies(
     let targets = Targets {
         pages,
         files: content_files,
+        sizes: image_sizes,
         urls,
         allow_raw_html,
     };
@@ -242,6 +246,8 @@ enum Resolved {
     Keep,
     /// Rewrite to this URL.
     Rewrite(String),
+    /// A file of `content/` copied beside the page: its URL and its path.
+    File(String, PathBuf),
     /// Not a link we render: show the text only.
     Drop(String),
     /// A broken relative link.
@@ -282,12 +288,56 @@ fn resolve(dest: &str, job: &Job<'_>, targets: &Targets<'_>, assets: &mut Vec<As
         let output = format!("{}{name}", job.page_dir);
         let href = targets.urls.href_path(&format!("/{output}"));
         assets.push(Asset {
-            source: target,
+            source: target.clone(),
             output,
         });
-        return Resolved::Rewrite(format!("{href}{fragment}"));
+        return Resolved::File(format!("{href}{fragment}"), target);
     }
     Resolved::Missing(dest.to_string())
+}
+
+/// An image being read: everything but its alt text is known at its start.
+struct Image {
+    src: String,
+    title: String,
+    size: Option<crate::load::images::Size>,
+    span: Range<usize>,
+    alt: String,
+}
+
+impl Image {
+    /// `<img>` with the size reserved, so the page does not shift while it loads.
+    fn html(&self) -> String {
+        let mut out = format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            attr(&self.src),
+            attr(&self.alt)
+        );
+        if !self.title.is_empty() {
+            out.push_str(&format!(" title=\"{}\"", attr(&self.title)));
+        }
+        if let Some((w, h)) = self.size {
+            out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        out.push_str(" loading=\"lazy\">");
+        out
+    }
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders one body.
@@ -304,7 +354,7 @@ fn render(job: &Job<'_>, targets: &Targets<'_>) -> (Rendered, Vec<Asset>, Vec<Di
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Vec<Event<'_>>, usize)> = None;
     let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut image_alt: Option<(Range<usize>, String)> = None;
+    let mut image: Option<Image> = None;
     let mut summary = String::new();
     let mut paragraph_depth = 0usize;
     let mut summary_done = false;
@@ -326,7 +376,7 @@ fn render(job: &Job<'_>, targets: &Targets<'_>) -> (Rendered, Vec<Asset>, Vec<Di
                         id,
                     }))
                 }
-                Resolved::Rewrite(url) => {
+                Resolved::Rewrite(url) | Resolved::File(url, _) => {
                     dropped_links.push(false);
                     Some(Event::Start(Tag::Link {
                         link_type,
@@ -370,22 +420,19 @@ fn render(job: &Job<'_>, targets: &Targets<'_>) -> (Rendered, Vec<Asset>, Vec<Di
                 }
             }
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
+                dest_url, title, ..
             }) => {
-                image_alt = Some((span.clone(), String::new()));
-                let dest_url = match resolve(&dest_url, job, targets, &mut assets) {
-                    Resolved::Keep => dest_url,
-                    Resolved::Rewrite(url) => CowStr::from(url),
+                let (src, size) = match resolve(&dest_url, job, targets, &mut assets) {
+                    Resolved::Keep => (dest_url.to_string(), None),
+                    Resolved::Rewrite(url) => (url, None),
+                    Resolved::File(url, file) => (url, targets.sizes.get(&file).copied()),
                     Resolved::Drop(scheme) => {
                         diags.push(at(
                             Diagnostic::warning(path, format!("an image from a {scheme}: address is not allowed; it is left out"))
                                 .with_help("put the image next to the Markdown file and link it by its name"),
                             span.clone(),
                         ));
-                        CowStr::from("")
+                        (String::new(), None)
                     }
                     Resolved::Missing(dest) => {
                         diags.push(at(
@@ -393,28 +440,37 @@ fn render(job: &Job<'_>, targets: &Targets<'_>) -> (Rendered, Vec<Asset>, Vec<Di
                                 .with_help("put the image next to the Markdown file, and check the spelling of its name"),
                             span.clone(),
                         ));
-                        dest_url
+                        (dest_url.to_string(), None)
                     }
                 };
-                Some(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
+                image = Some(Image {
+                    src,
+                    title: title.to_string(),
+                    size,
+                    span: span.clone(),
+                    alt: String::new(),
+                });
+                None
             }
             Event::End(TagEnd::Image) => {
-                if let Some((span, alt)) = image_alt.take()
-                    && alt.trim().is_empty()
-                {
+                let Some(img) = image.take() else { continue };
+                if img.alt.trim().is_empty() {
                     diags.push(at(
                         Diagnostic::warning(path, "this image has no alt text, so screen readers cannot describe it")
                             .with_help("write what the image shows between the brackets: ![Plattegrond van het gemeentehuis](plattegrond.png)"),
-                        span,
+                        img.span.clone(),
                     ));
                 }
-                Some(Event::End(TagEnd::Image))
+                Some(Event::InlineHtml(CowStr::from(img.html())))
             }
+            // Inside an image, text is its alt text, not content.
+            Event::Text(t) | Event::Code(t) if image.is_some() => {
+                if let Some(img) = &mut image {
+                    img.alt.push_str(&t);
+                }
+                None
+            }
+            _ if image.is_some() => None,
             Event::Html(html) | Event::InlineHtml(html) if !targets.allow_raw_html => {
                 if !html.trim().is_empty() {
                     diags.push(at(
@@ -489,9 +545,6 @@ fn render(job: &Job<'_>, targets: &Targets<'_>) -> (Rendered, Vec<Asset>, Vec<Di
             }
             _ => {}
         }
-        if let (Some((_, alt)), Event::Text(t)) = (&mut image_alt, &event) {
-            alt.push_str(t);
-        }
         match &mut heading {
             Some((_, inner, _)) => inner.push(event),
             None => events.push(event),
@@ -534,9 +587,12 @@ mod tests {
             PathBuf::from("content/brochures/huisregels.md"),
             "/organisaties/org/huisregels/".to_string(),
         );
+        let sizes: BTreeMap<PathBuf, (u32, u32)> =
+            [(PathBuf::from("content/vacancies/org/kaart.png"), (640, 480))].into();
         let targets = Targets {
             pages,
             files: &files,
+            sizes: &sizes,
             urls: &urls,
             allow_raw_html,
         };
@@ -570,7 +626,7 @@ mod tests {
             r.html
         );
         assert!(
-            r.html.contains("src=\"/vacatures/x/kaart.png\""),
+            r.html.contains("<img src=\"/vacatures/x/kaart.png\" alt=\"Kaart\" width=\"640\" height=\"480\" loading=\"lazy\">"),
             "{}",
             r.html
         );

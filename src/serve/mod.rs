@@ -696,6 +696,7 @@ mod tests {
                 Diagnostic::error("content/a.md", "broken").at("x = 1\ny = 2\n", 6..7),
                 Diagnostic::warning("content/b.md", "meh"),
             ],
+            timings: crate::Timings::default(),
             outcome: Err(crate::Failure::Content),
         };
         let problems = problems(&report);
@@ -717,6 +718,7 @@ mod tests {
     fn bad() -> Report {
         Report {
             diagnostics: vec![Diagnostic::error("content/a.md", "broken").at("x\n", 0..1)],
+            timings: crate::Timings::default(),
             outcome: Err(crate::Failure::Content),
         }
     }
