@@ -214,7 +214,7 @@ pub(crate) fn prepare(
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let (today, _) = Today::resolve(opts.today.as_deref(), epoch.as_deref(), &settings.timezone)
         .map_err(Failure::Today)?;
-    let theme = Theme::load(&opts.root, &settings, diags);
+    let theme = Theme::load(&opts.root, &settings, today, diags);
     timings.lap("theme");
     let options = validate::Options {
         today,

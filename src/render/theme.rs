@@ -198,7 +198,12 @@ fn files_below(dir: &Path, diags: &mut Vec<Diagnostic>, root: &Path) -> Vec<(Str
 
 impl Theme {
     /// Loads the theme named in the settings, with the portal's overrides.
-    pub fn load(root: &Path, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Theme> {
+    pub fn load(
+        root: &Path,
+        settings: &Settings,
+        today: crate::model::today::Today,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Theme> {
         let errors_before = diags.iter().filter(|d| d.is_error()).count();
         let theme_dir = root.join("themes").join(&settings.theme);
         if settings.theme != "default" && !theme_dir.is_dir() {
@@ -299,6 +304,9 @@ impl Theme {
 
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        if let Some(i18n) = &i18n {
+            register_filters(&mut tera, i18n, today);
+        }
         let added = tera.add_raw_templates(
             templates
                 .iter()
@@ -353,6 +361,31 @@ impl Theme {
             .render(template, context)
             .map_err(|e| template_diagnostic(&e, &self.sources))
     }
+}
+
+/// Registers the filters stagebord adds to tera, which need the build's today and the
+/// portal's language:
+///
+/// - `date`: an ISO date (`2027-01-15`, or any `*.iso`) in the portal's language,
+///   `{{ vacancy.closes.iso | date }}` -> `15 januari 2027`;
+/// - `days_until`: the number of days from the build's today to an ISO date (negative
+///   when past), `{{ "2027-01-15" | days_until }}` -> `53`.
+fn register_filters(tera: &mut tera::Tera, i18n: &I18n, today: crate::model::today::Today) {
+    let i18n = i18n.clone();
+    tera.register_filter(
+        "date",
+        move |value: &str, _: tera::Kwargs, _: &tera::State| {
+            let day = value.get(..10).and_then(crate::model::today::parse_date);
+            day.map_or_else(|| value.to_string(), |d| i18n.format_date(d))
+        },
+    );
+    tera.register_filter(
+        "days_until",
+        move |value: &str, _: tera::Kwargs, _: &tera::State| {
+            let day = value.get(..10).and_then(crate::model::today::parse_date);
+            day.map_or(0, |d| i64::from((d - today.0).get_days()))
+        },
+    );
 }
 
 /// Turns a tera error into a diagnostic at the template's file, line and column.

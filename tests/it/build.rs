@@ -272,6 +272,22 @@ fn english_portals_get_english_strings_and_dates() {
 }
 
 #[test]
+fn stagebord_adds_date_filters_to_tera() {
+    let p = PortalTest::fixture("minimal");
+    p.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>{{ \"2027-01-15\" | date }} / {{ \"2027-01-15\" | days_until }} / {{ portal.today.iso | date }}</p>{% endblock main %}",
+    );
+    p.build().success();
+    assert!(
+        p.read("404.html")
+            .contains("<p>15 januari 2027 / 53 / 23 november 2026</p>"),
+        "{}",
+        p.read("404.html")
+    );
+}
+
+#[test]
 fn a_portal_can_override_one_template() {
     let p = PortalTest::fixture("minimal");
     p.write(
