@@ -76,6 +76,18 @@ pub(crate) struct CheckArgs {
     /// Treat warnings as errors (exit code 1 when there are any).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// How to print the problems: `text` for people, `json` for editors and CI annotations.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+/// How `check` prints what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// `path:line:column: warning[rule]: message`, with the source line.
+    Text,
+    /// A JSON array of `{file, line, column, severity, rule, phrase, message, help}` on stdout.
+    Json,
 }
 
 /// The kinds of file `new` can write.

@@ -16,8 +16,10 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     /// The build stops; the last good output stays online.
     Error,
-    /// Worth fixing; the build goes on (and `check --strict` may refuse it).
+    /// Worth fixing; the build goes on (and `check --strict` refuses it).
     Warning,
+    /// Worth knowing, nothing to fix (a closed vacancy); even `--strict` lets it pass.
+    Note,
 }
 
 /// A 1-based line and column (in characters) inside a file.
@@ -44,6 +46,10 @@ pub struct Diagnostic {
     pub snippet: Option<Snippet>,
     /// How to fix it.
     pub help: Option<String>,
+    /// The id of the rule that found it (`leeftijd`), shown as `warning[leeftijd]`.
+    pub code: Option<String>,
+    /// The words it is about, for tools (`check --format json`).
+    pub phrase: Option<String>,
 }
 
 /// The source line a diagnostic points into.
@@ -74,7 +80,16 @@ impl Diagnostic {
             message: message.into(),
             snippet: None,
             help: None,
+            code: None,
+            phrase: None,
         }
+    }
+
+    /// Names the rule that found the problem.
+    pub fn with_code(mut self, code: impl Into<String>, phrase: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self.phrase = Some(phrase.into());
+        self
     }
 
     /// Adds a hint on how to fix the problem.
@@ -99,6 +114,11 @@ impl Diagnostic {
         self.location = Some(location);
         self.snippet = Some(snippet);
         self
+    }
+
+    /// A note about a whole file.
+    pub fn note(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, path, message)
     }
 
     /// True for errors.
@@ -153,12 +173,16 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{}", self.path.display())?;
         if let Some(loc) = self.location {
             write!(f, ":{}:{}", loc.line, loc.column)?;
         }
-        write!(f, ": {label}: {}", self.message)?;
+        match &self.code {
+            Some(code) => write!(f, ": {label}[{code}]: {}", self.message)?,
+            None => write!(f, ": {label}: {}", self.message)?,
+        }
         if let (Some(loc), Some(snippet)) = (self.location, &self.snippet) {
             let number = loc.line.to_string();
             let pad = " ".repeat(number.len());
@@ -216,7 +240,10 @@ impl Diagnostics {
 
     /// How many warnings were recorded.
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// The problems sorted by file, position, severity and message, so that output never
@@ -240,6 +267,41 @@ impl Diagnostics {
     pub fn take(&mut self) -> Vec<Diagnostic> {
         std::mem::take(&mut self.items)
     }
+}
+
+/// Every diagnostic as JSON, for editors and CI annotations (`check --format json`): an
+/// array of `{file, line, column, severity, rule, phrase, message, help}`, line and column
+/// 1-based or null.
+pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+    #[derive(serde::Serialize)]
+    struct Finding<'a> {
+        file: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        severity: &'static str,
+        rule: Option<&'a str>,
+        phrase: Option<&'a str>,
+        message: &'a str,
+        help: Option<&'a str>,
+    }
+    let findings: Vec<Finding<'_>> = diagnostics
+        .iter()
+        .map(|d| Finding {
+            file: d.path.display().to_string(),
+            line: d.location.map(|l| l.line),
+            column: d.location.map(|l| l.column),
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            },
+            rule: d.code.as_deref(),
+            phrase: d.phrase.as_deref(),
+            message: &d.message,
+            help: d.help.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".to_string())
 }
 
 /// Shows a path relative to `root` when it lies inside it, for short messages.

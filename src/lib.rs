@@ -219,6 +219,8 @@ pub(crate) fn prepare(
     let options = validate::Options {
         today,
         drafts: opts.drafts,
+        language: settings.language,
+        wording_off: settings.wording_off.clone(),
     };
     let portal = validate::portal(&tree, options, diags);
     timings.lap("validate");

@@ -43,6 +43,10 @@ fn main() -> ExitCode {
         }
         Command::Check(args) => {
             let report = stagebord::check(&args.portal.options(None));
+            if args.format == cli::Format::Json {
+                println!("{}", stagebord::diagnostics::to_json(&report.diagnostics));
+                return exit_code(&report, args.strict);
+            }
             finish(&report, args.strict, |s| {
                 format!(
                     "{} checked in {:.2} s",
@@ -127,23 +131,45 @@ fn next_change(s: &Summary) -> String {
     }
 }
 
+/// 0 when the run succeeded (and, with `strict`, found no warning); 1 otherwise.
+fn exit_code(report: &Report, strict: bool) -> ExitCode {
+    let warnings = report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Warning);
+    if report.outcome.is_ok() && !(strict && warnings) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 /// Prints every diagnostic and the summary line; picks the exit code.
 fn finish(report: &Report, strict: bool, line: impl Fn(&Summary) -> String) -> ExitCode {
     for d in &report.diagnostics {
         eprintln!("{d}\n");
     }
-    let errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = report.diagnostics.len() - errors;
-    let counted = match (errors, warnings) {
-        (0, 0) => String::new(),
-        (e, w) => format!(
-            " ({e} error{}, {w} warning{})",
-            if e == 1 { "" } else { "s" },
-            if w == 1 { "" } else { "s" }
+    let count = |severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let counted = match (errors, warnings, notes) {
+        (0, 0, 0) => String::new(),
+        (e, w, 0) => format!(" ({}, {})", plural(e, "error"), plural(w, "warning")),
+        (e, w, n) => format!(
+            " ({}, {}, {})",
+            plural(e, "error"),
+            plural(w, "warning"),
+            plural(n, "note")
         ),
     };
     match &report.outcome {

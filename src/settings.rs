@@ -47,6 +47,8 @@ pub struct Settings {
     pub feed_limit: Option<usize>,
     /// ISO 3166-1 alpha-2 country of the portal's places, unless an organisation says otherwise.
     pub country: String,
+    /// Wording rules switched off for the whole portal (`[check] disable`).
+    pub wording_off: Vec<String>,
 }
 
 /// The keys `portal.toml` may have.
@@ -61,6 +63,7 @@ pub const KEYS: &[&str] = &[
     "paginate",
     "feed_limit",
     "country",
+    "check",
 ];
 
 /// Checks an ISO 3166-1 alpha-2 country code (two capital letters).
@@ -205,6 +208,12 @@ impl Settings {
                 "NL".to_string()
             }
         };
+        let mut wording_off = Vec::new();
+        if let Some(mut check) = f.table("check", "{ disable = [\"leeftijd\"], reason = \"...\" }")
+        {
+            wording_off = crate::validate::switches::read(&mut check, "disable", "reason");
+            f.absorb(check, &["disable", "reason"]);
+        }
         let problems = f.finish(KEYS);
         let failed = problems.iter().any(Diagnostic::is_error);
         diags.extend(problems);
@@ -222,6 +231,7 @@ impl Settings {
             paginate,
             feed_limit,
             country,
+            wording_off,
         })
     }
 }

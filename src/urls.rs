@@ -69,6 +69,8 @@ pub enum Route<'a> {
     },
     /// `/feeds/`: the page for aggregators that documents the feeds and `_vacancy`.
     FeedDocs,
+    /// `/schrijfwijzer/`: the writing guide for editors, generated from the wording rules.
+    WritingGuide,
     /// `/sitemap.xml`
     Sitemap,
     /// `/robots.txt`
@@ -183,6 +185,7 @@ impl Route<'_> {
                 format!("{}{file}", scope.page().path())
             }
             Route::FeedDocs => "/feeds/".to_string(),
+            Route::WritingGuide => "/schrijfwijzer/".to_string(),
             Route::Sitemap => "/sitemap.xml".to_string(),
             Route::Robots => "/robots.txt".to_string(),
             Route::Agenda => "/agenda/".to_string(),

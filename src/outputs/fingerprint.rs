@@ -197,7 +197,7 @@ pub fn of(
                         brochures_of(&mut h, &portal.vacancies[v].organisation);
                     }
                 }
-                Job::NotFound | Job::Robots => {}
+                Job::NotFound | Job::Robots | Job::WritingGuide => {}
                 // Events are few; anything in the agenda re-renders the agenda pages.
                 Job::Agenda | Job::Event(_) | Job::EventCalendar(_) | Job::AgendaCalendar(_) => {
                     for e in &portal.events {

@@ -71,6 +71,8 @@ pub enum Job {
     Feed(feeds::Scope, FeedFormat),
     /// `/feeds/`: documentation of the feeds for aggregators.
     FeedDocs,
+    /// `/schrijfwijzer/`: the writing guide.
+    WritingGuide,
     /// `/sitemap.xml`
     Sitemap,
     /// `/robots.txt`
@@ -359,6 +361,12 @@ pub fn plan(
             }
         }
     }
+    claim(
+        Route::WritingGuide.file(),
+        Job::WritingGuide,
+        generated.clone(),
+        diags,
+    );
     claim(
         Route::FeedDocs.file(),
         Job::FeedDocs,

@@ -184,6 +184,27 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             )?;
             site.theme.render("404.html", &ctx)
         }
+        Job::WritingGuide => {
+            let language = site.settings.language;
+            let rules: Vec<GuideRule<'_>> = crate::validate::wording::rules(language)
+                .iter()
+                .map(|r| GuideRule {
+                    id: r.id,
+                    name: r.name(language),
+                    explanation: r.explanation(language),
+                    suggestion: r.suggestion(language),
+                    examples: r.examples,
+                    allowed: r.allowed,
+                    source: r.source,
+                    source_url: r.source_url,
+                    off: !crate::validate::switches::is_on(r.id, &site.settings.wording_off),
+                })
+                .collect();
+            let title = t.label("guide", "title").to_string();
+            let mut ctx = site.context(Route::WritingGuide, title, None)?;
+            ctx.insert("rules", &rules);
+            site.theme.render("schrijfwijzer.html", &ctx)
+        }
         Job::FeedDocs => {
             let mut ctx = site.context(Route::FeedDocs, "Feeds".to_string(), None)?;
             let example = site
@@ -241,6 +262,21 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
         | Job::Deadlines
         | Job::NextChange => Ok(String::new()),
     }
+}
+
+/// One wording rule, for the writing guide.
+#[derive(Serialize)]
+struct GuideRule<'a> {
+    id: &'a str,
+    name: &'a str,
+    explanation: &'a str,
+    suggestion: &'a str,
+    examples: &'a [&'a str],
+    allowed: &'a [&'a str],
+    source: &'a str,
+    source_url: &'a str,
+    /// Switched off for this portal (`[check] disable`).
+    off: bool,
 }
 
 /// The home page's intro.

@@ -169,6 +169,7 @@ pub const TEMPLATES: &[&str] = &[
     "feeds.html",
     "agenda.html",
     "event.html",
+    "schrijfwijzer.html",
 ];
 
 /// Lists every file below `dir` (sorted), relative to it, skipping hidden files.

@@ -1,7 +1,8 @@
 //! Warnings for `stagebord check`: things that are allowed but that students or
 //! aggregators miss (a deadline that passed, no allowance stated, no fields ...).
 //!
-//! Advice never stops a build; `check --strict` turns it into errors for a CI that wants it.
+//! Advice never stops a build; `check --strict` turns its warnings into a failure for a CI
+//! that wants it. A closed vacancy is only a note: it is expected, not a mistake.
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Portal;
@@ -15,7 +16,7 @@ pub fn portal(portal: &Portal) -> Vec<Diagnostic> {
         if !v.is_open(portal.today) {
             if let Some(closes) = v.closes {
                 out.push(
-                    Diagnostic::warning(path, format!("the deadline ({closes}) has passed: the vacancy is shown as closed and left out of listings, feeds and search"))
+                    Diagnostic::note(path, format!("the deadline ({closes}) has passed: the vacancy is shown as closed and left out of listings, feeds and search"))
                         .with_help("remove the file when the placement is filled, or set a new `closes` date"),
                 );
             }

@@ -10,6 +10,7 @@ mod event;
 mod organisation;
 mod page;
 pub mod references;
+pub mod switches;
 mod vacancy;
 pub mod wording;
 
@@ -35,12 +36,16 @@ pub(crate) use page::ParsedPage;
 pub(crate) use vacancy::ParsedVacancy;
 
 /// What validation needs besides the files.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// The date deadlines are judged against.
     pub today: Today,
     /// Keep drafts in the portal (`--drafts`).
     pub drafts: bool,
+    /// The language of the texts, for the wording check.
+    pub language: crate::settings::Language,
+    /// Wording rules switched off for the whole portal (`[check] disable`).
+    pub wording_off: Vec<String>,
 }
 
 /// One file, read into its typed form.
@@ -58,8 +63,11 @@ pub(crate) enum Parsed<'a> {
 /// Returns `None` only when a problem makes a portal impossible; otherwise the portal
 /// holds every item that could be read, so `check` can report on all of them.
 pub fn portal(tree: &ContentTree, options: Options, diags: &mut Vec<Diagnostic>) -> Portal {
-    let results: Vec<(Option<Parsed<'_>>, Vec<Diagnostic>)> =
-        tree.files.par_iter().map(parse_file).collect();
+    let results: Vec<(Option<Parsed<'_>>, Vec<Diagnostic>)> = tree
+        .files
+        .par_iter()
+        .map(|file| parse_file(file, &options))
+        .collect();
     let mut parsed = Vec::with_capacity(results.len());
     for (item, problems) in results {
         diags.extend(problems);
@@ -69,7 +77,10 @@ pub fn portal(tree: &ContentTree, options: Options, diags: &mut Vec<Diagnostic>)
 }
 
 /// Reads one file into its typed form.
-fn parse_file(file: &SourceFile) -> (Option<Parsed<'_>>, Vec<Diagnostic>) {
+fn parse_file<'a>(
+    file: &'a SourceFile,
+    options: &Options,
+) -> (Option<Parsed<'a>>, Vec<Diagnostic>) {
     let text = FileText {
         path: &file.path,
         text: &file.text,
@@ -93,7 +104,9 @@ fn parse_file(file: &SourceFile) -> (Option<Parsed<'_>>, Vec<Diagnostic>) {
         first_line: split.body_first_line,
     };
     let parsed = match file.kind {
-        ContentKind::Vacancy => vacancy::parse(file, &mut fields, body).map(Parsed::Vacancy),
+        ContentKind::Vacancy => {
+            vacancy::parse(file, &mut fields, body, options).map(Parsed::Vacancy)
+        }
         ContentKind::Organisation => {
             organisation::parse(file, &mut fields, body).map(Parsed::Organisation)
         }

@@ -34,6 +34,8 @@ pub(crate) const KEYS: &[&str] = &[
     "contact",
     "summary",
     "draft",
+    "check_ignore",
+    "check_reason",
 ];
 
 /// A vacancy read from its file, before its organisation is checked.
@@ -100,6 +102,7 @@ pub(crate) fn parse<'a>(
     file: &'a SourceFile,
     f: &mut Fields<'_, '_>,
     body: Body,
+    options: &super::Options,
 ) -> Option<ParsedVacancy<'a>> {
     let slug = slug_of(file, f);
     let title = f.required_string("title", "\"Stagiair communicatie\"");
@@ -199,10 +202,20 @@ pub(crate) fn parse<'a>(
     let apply = apply(f);
     let crebo = crebo(f);
     let contact = contact(f, "contact");
-    let summary = f
-        .string("summary", "\"Een of twee zinnen over de stage.\"")
-        .map(|a| a.value);
+    let summary_at = f.string("summary", "\"Een of twee zinnen over de stage.\"");
     let draft = f.bool("draft").is_some_and(|a| a.value);
+    let ignored = super::switches::read(f, "check_ignore", "check_reason");
+    let mut off = options.wording_off.clone();
+    off.extend(ignored);
+    wording(
+        f,
+        title.as_ref(),
+        summary_at.as_ref(),
+        &body,
+        options.language,
+        &off,
+    );
+    let summary = summary_at.map(|a| a.value);
 
     if let (Some(p), Some(u)) = (&published, &updated)
         && u.value < p.value
@@ -246,6 +259,71 @@ pub(crate) fn parse<'a>(
         organisation_key: organisation_key.map(|a| a.span),
         folder,
     })
+}
+
+/// Runs the fair-wording rules over the title, the summary and the body; each finding is
+/// a warning at its place in the file.
+fn wording(
+    f: &mut Fields<'_, '_>,
+    title: Option<&At<String>>,
+    summary: Option<&At<String>>,
+    body: &Body,
+    language: crate::settings::Language,
+    off: &[String],
+) {
+    use super::wording::{check, rules};
+    let source = |rule: &str| {
+        rules(language)
+            .iter()
+            .find(|r| r.id == rule)
+            .map_or("", |r| r.source)
+    };
+    let text = f.file().text;
+    for at in [title, summary].into_iter().flatten() {
+        // The value's first character in the file, when the string has no escapes.
+        let quoted = &text[at.span.clone()];
+        let exact = quoted.len() == at.value.len() + 2
+            && quoted.get(1..quoted.len() - 1) == Some(at.value.as_str());
+        for finding in check(&at.value, language)
+            .into_iter()
+            .filter(|x| super::switches::is_on(x.rule, off))
+        {
+            let span = if exact {
+                at.span.start + 1 + finding.span.start..at.span.start + 1 + finding.span.end
+            } else {
+                at.span.clone()
+            };
+            let d = f
+                .file()
+                .warning(
+                    span,
+                    format!("{} ({})", finding.message, source(finding.rule)),
+                )
+                .with_help(guide(finding.rule))
+                .with_code(finding.rule, finding.phrase);
+            f.push(d);
+        }
+    }
+    for finding in check(&body.markdown, language)
+        .into_iter()
+        .filter(|x| super::switches::is_on(x.rule, off))
+    {
+        let d = crate::diagnostics::Diagnostic::warning(
+            f.file().path,
+            format!("{} ({})", finding.message, source(finding.rule)),
+        )
+        .at_body(&body.markdown, finding.span.clone(), body.first_line)
+        .with_help(guide(finding.rule))
+        .with_code(finding.rule, finding.phrase);
+        f.push(d);
+    }
+}
+
+/// Where an editor learns more about a rule.
+fn guide(rule: &str) -> String {
+    format!(
+        "see /schrijfwijzer/#{rule} on the portal; if the work really needs it, add check_ignore = [\"{rule}\"] and a check_reason"
+    )
 }
 
 fn levels(f: &mut Fields<'_, '_>) -> Option<Vec<Level>> {

@@ -104,7 +104,7 @@ fn check_lists_advice_and_strict_fails_on_it() {
     let run = p.check(&[]).success();
     assert!(
         run.stderr.contains(
-            "content/vacancies/gesloten-vacature.md: warning: the deadline (2026-11-22) has passed"
+            "content/vacancies/gesloten-vacature.md: note: the deadline (2026-11-22) has passed"
         ),
         "{}",
         run.stderr

@@ -15,3 +15,4 @@ mod feeds;
 mod incremental;
 mod rules;
 mod serve;
+mod wording;
