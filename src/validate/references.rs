@@ -333,6 +333,13 @@ pub(crate) fn link(
         today: options.today,
         vacancies: vacancy_list,
         organisations: organisation_list,
+        brochures_by_organisation: {
+            let mut order: Vec<usize> = (0..brochure_list.len()).collect();
+            order.sort_by(|&a, &b| {
+                (&brochure_list[a].organisation, &brochure_list[a].slug).cmp(&(&brochure_list[b].organisation, &brochure_list[b].slug))
+            });
+            order
+        },
         brochures: brochure_list,
         pages: page_list,
         events: event_list,
