@@ -323,7 +323,9 @@ impl std::fmt::Display for ServeError {
 
 impl std::error::Error for ServeError {}
 
-/// A folder of the system's temporary folder, removed when dropped.
+/// A folder of the system's temporary folder (in memory, `/dev/shm`, where there is one and
+/// `TMPDIR` does not say otherwise: the preview is rewritten on every edit), removed when
+/// dropped.
 #[derive(Debug)]
 struct TempFolder {
     path: PathBuf,
@@ -331,7 +333,12 @@ struct TempFolder {
 
 impl TempFolder {
     fn create() -> std::io::Result<TempFolder> {
-        let base = std::env::temp_dir();
+        let shm = Path::new("/dev/shm");
+        let base = if std::env::var_os("TMPDIR").is_none() && shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
