@@ -6,7 +6,6 @@ use crate::load::fields::Fields;
 use crate::load::walk::SourceFile;
 use crate::model::Body;
 use crate::model::brochure::Brochure;
-use crate::model::slug::Slug;
 use crate::model::terms::BrochureKind;
 use crate::validate::{slug_of, source};
 
@@ -32,23 +31,9 @@ pub(crate) fn parse<'a>(
     let slug = slug_of(file, f);
     let title = f.required_string("title", "\"Huisregels voor stagiairs\"");
     let organisation = f.required_string("organisation", "\"gemeente-lindewoude\"");
-    let organisation_slug = organisation.as_ref().and_then(|at| {
-        let slug = Slug::parse(&at.value);
-        if slug.is_none() {
-            let d = f
-                .file()
-                .error(
-                    at.span.clone(),
-                    format!(
-                        "`organisation` {:?} is not an organisation's slug",
-                        at.value
-                    ),
-                )
-                .with_help("write the file name of the organisation without .md");
-            f.push(d);
-        }
-        slug
-    });
+    let organisation_slug = organisation
+        .as_ref()
+        .and_then(|at| super::organisation_slug(f, at));
     let kind = f.string("kind", "\"huisregels\"").and_then(|at| {
         let kind = BrochureKind::parse(&at.value.to_lowercase());
         if kind.is_none() {

@@ -101,23 +101,7 @@ pub(crate) fn parse<'a>(
     let folder = super::vacancy::first_folder_under(file, "events");
     let organisation_key = f.string("organisation", "\"gemeente-lindewoude\"");
     let organisation = match (&organisation_key, &folder) {
-        (Some(at), _) => {
-            let slug = Slug::parse(&at.value);
-            if slug.is_none() {
-                let d = f
-                    .file()
-                    .error(
-                        at.span.clone(),
-                        format!(
-                            "`organisation` {:?} is not an organisation's slug",
-                            at.value
-                        ),
-                    )
-                    .with_help("write the file name of the organisation without .md");
-                f.push(d);
-            }
-            slug
-        }
+        (Some(at), _) => super::organisation_slug(f, at),
         (None, Some(folder)) => Slug::fold(folder),
         (None, None) => {
             f.missing("organisation", "\"gemeente-lindewoude\"");

@@ -175,6 +175,29 @@ pub(crate) fn slug_of(file: &SourceFile, fields: &mut Fields<'_, '_>) -> Option<
     }
 }
 
+/// The value of an `organisation` key, which must already be an organisation's slug.
+pub(crate) fn organisation_slug(fields: &mut Fields<'_, '_>, at: &At<String>) -> Option<Slug> {
+    let slug = Slug::parse(&at.value);
+    if slug.is_none() {
+        let hint =
+            Slug::fold(&at.value).map_or_else(String::new, |s| format!(" (perhaps \"{s}\")"));
+        let d = fields
+            .file()
+            .error(
+                at.span.clone(),
+                format!(
+                    "`organisation` {:?} is not an organisation's slug",
+                    at.value
+                ),
+            )
+            .with_help(format!(
+                "write the file name of the organisation without .md{hint}"
+            ));
+        fields.push(d);
+    }
+    slug
+}
+
 /// True for something that looks like one e-mail address.
 ///
 /// # Example

@@ -109,27 +109,7 @@ pub(crate) fn parse<'a>(
     let folder = first_folder(file);
     let organisation_key = f.string("organisation", "\"gemeente-lindewoude\"");
     let organisation = match (&organisation_key, &folder) {
-        (Some(at), _) => match Slug::parse(&at.value) {
-            Some(slug) => Some(slug),
-            None => {
-                let hint = Slug::fold(&at.value)
-                    .map_or_else(String::new, |s| format!(" (perhaps \"{s}\")"));
-                let d = f
-                    .file()
-                    .error(
-                        at.span.clone(),
-                        format!(
-                            "`organisation` {:?} is not an organisation's slug",
-                            at.value
-                        ),
-                    )
-                    .with_help(format!(
-                        "write the file name of the organisation without .md{hint}"
-                    ));
-                f.push(d);
-                None
-            }
-        },
+        (Some(at), _) => super::organisation_slug(f, at),
         (None, Some(folder)) => Slug::fold(folder),
         (None, None) => {
             f.missing("organisation", "\"gemeente-lindewoude\"");
