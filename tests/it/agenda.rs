@@ -376,3 +376,64 @@ fn bad_events_are_reported_at_their_lines() {
         );
     }
 }
+
+#[test]
+fn the_example_portal_has_its_agenda_calendars_and_next_change() {
+    let p = PortalTest::example();
+    p.build().success();
+    let agenda = events_of(&p.read("agenda.ics"));
+    let events: Vec<&str> = agenda
+        .iter()
+        .map(|e| e["UID"].as_str())
+        .filter(|u| u.starts_with("event-"))
+        .collect();
+    assert!(events.len() >= 6, "{events:?}");
+    for uid in [
+        "event-introductiedag-maart-2027@stages.example.nl",
+        "event-online-stagebeurs-2027@stages.example.nl",
+        "event-informatiebijeenkomst-brussel@stages.example.nl",
+    ] {
+        assert!(events.contains(&uid), "{uid}");
+    }
+    assert_eq!(
+        events.iter().filter(|u| u.contains("koffiemoment")).count(),
+        3
+    );
+    assert!(
+        agenda
+            .iter()
+            .any(|e| e["UID"].starts_with("round-trainees-noordervaart-traineegroep-2027-")),
+        "the trainee programme's rounds"
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|u| u.contains("open-dag-waterzuivering-2026")),
+        "a past event is in no calendar"
+    );
+    let trainees = events_of(&p.read("organisaties/trainees-noordervaart/agenda.ics"));
+    assert!(
+        trainees
+            .iter()
+            .filter(|e| e["UID"].contains("koffiemoment"))
+            .count()
+            == 3
+    );
+    let deadlines = events_of(&p.read("deadlines.ics"));
+    assert_eq!(deadlines.len(), 27, "one per open vacancy");
+    assert!(
+        p.read("agenda/index.html")
+            .contains("/agenda/koffiemoment-januari/")
+    );
+    let run = p
+        .run(&[
+            "next-change",
+            "--root",
+            p.root.to_str().unwrap(),
+            "--today",
+            "2026-11-23",
+        ])
+        .success();
+    // Two vacancies close on 30 November: the portal is out of date from 1 December.
+    assert_eq!(run.stdout, "2026-12-01T00:00:00+01:00\n");
+}
