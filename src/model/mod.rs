@@ -131,7 +131,10 @@ impl Portal {
 
     /// The brochures of one organisation, in slug order (a binary search: this is asked on
     /// every vacancy page, so a scan would make large portals quadratic).
-    pub fn brochures_of<'a>(&'a self, organisation: &'a Slug) -> impl Iterator<Item = &'a Brochure> {
+    pub fn brochures_of<'a>(
+        &'a self,
+        organisation: &'a Slug,
+    ) -> impl Iterator<Item = &'a Brochure> {
         let order = &self.brochures_by_organisation;
         let start = order.partition_point(|&i| &self.brochures[i].organisation < organisation);
         order[start..]

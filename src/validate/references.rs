@@ -336,7 +336,8 @@ pub(crate) fn link(
         brochures_by_organisation: {
             let mut order: Vec<usize> = (0..brochure_list.len()).collect();
             order.sort_by(|&a, &b| {
-                (&brochure_list[a].organisation, &brochure_list[a].slug).cmp(&(&brochure_list[b].organisation, &brochure_list[b].slug))
+                (&brochure_list[a].organisation, &brochure_list[a].slug)
+                    .cmp(&(&brochure_list[b].organisation, &brochure_list[b].slug))
             });
             order
         },
