@@ -87,6 +87,52 @@ pub enum Route<'a> {
     Deadlines,
     /// `/next-change.json`: when the output must be rebuilt.
     NextChange,
+    /// `/zoeken/`: search and filters over the open vacancies.
+    Search,
+    /// `/zoeken/<version>/<file>`: a file of the search index; the version is a hash of the
+    /// whole index, so a browser never mixes files of two builds.
+    SearchFile {
+        /// The index's content hash.
+        version: &'a str,
+        /// The file below the version folder (`meta.bin`, `c/3.bin`).
+        file: &'a str,
+    },
+}
+
+/// The query parameters of `/zoeken/`: the state of a search, so it can be bookmarked.
+/// The four listings use their own path segment (`niveau`, `vakgebied` ...).
+pub mod search_params {
+    /// The words typed.
+    pub const QUERY: &str = "q";
+    /// The order of the results: `relevantie`, `nieuw` or `deadline`.
+    pub const SORT: &str = "volgorde";
+    /// Education level (as `/niveau/`).
+    pub const LEVEL: &str = "niveau";
+    /// Kind of placement (as `/soort/`).
+    pub const KIND: &str = "soort";
+    /// Field (as `/vakgebied/`).
+    pub const FIELD: &str = "vakgebied";
+    /// Place (as `/plaats/`).
+    pub const PLACE: &str = "plaats";
+    /// Region.
+    pub const REGION: &str = "regio";
+    /// Organisation (its slug).
+    pub const ORGANISATION: &str = "organisatie";
+    /// On-site, hybrid or remote.
+    pub const WORKPLACE: &str = "werkplek";
+    /// Hours per week range.
+    pub const HOURS: &str = "uren";
+    /// Paid, unpaid or not stated.
+    pub const ALLOWANCE: &str = "vergoeding";
+    /// Deadline group relative to the day of the visit.
+    pub const DEADLINE: &str = "sluit";
+    /// Start month (`2027-02`).
+    pub const START: &str = "start";
+
+    /// The parameter of one of the four listings.
+    pub fn of_taxonomy(taxonomy: crate::model::terms::Taxonomy) -> &'static str {
+        super::taxonomy_segment(taxonomy)
+    }
 }
 
 /// Which open vacancies a feed holds.
@@ -195,6 +241,8 @@ impl Route<'_> {
             Route::AgendaCalendar(Some(slug)) => format!("/organisaties/{slug}/agenda.ics"),
             Route::Deadlines => "/deadlines.ics".to_string(),
             Route::NextChange => "/next-change.json".to_string(),
+            Route::Search => "/zoeken/".to_string(),
+            Route::SearchFile { version, file } => format!("/zoeken/{version}/{file}"),
         }
     }
 
@@ -256,6 +304,31 @@ impl Urls {
         format!("{}{}", self.origin, self.href_path(path))
     }
 
+    /// A link to `/zoeken/` with a search's state: `/zoeken/?niveau=hbo&q=communicatie`.
+    ///
+    /// # Example
+    /// ```
+    /// use stagebord::urls::Urls;
+    /// let urls = Urls::new("https://stages.example.nl");
+    /// assert_eq!(urls.search(&[("niveau", "hbo"), ("q", "zorg & welzijn")]), "/zoeken/?niveau=hbo&q=zorg+%26+welzijn");
+    /// ```
+    pub fn search(&self, state: &[(&str, &str)]) -> String {
+        let mut out = self.href(Route::Search);
+        for (i, (key, value)) in state.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(&encode_query(key));
+            out.push('=');
+            out.push_str(&encode_query(value));
+        }
+        out
+    }
+
+    /// The link to a vacancy as what comes before and after its slug, for the search client,
+    /// which builds `/vacatures/<slug>/` links itself from these two parts.
+    pub fn vacancy_link_parts(&self) -> (String, String) {
+        (self.href_path("/vacatures/"), "/".to_string())
+    }
+
     /// Scheme and host, without the base URL's path: `https://stages.example.nl`.
     pub fn origin(&self) -> &str {
         &self.origin
@@ -291,6 +364,22 @@ pub fn encode_url(url: &str) -> String {
     out
 }
 
+/// Encodes a query-string key or value as a form does (`application/x-www-form-urlencoded`):
+/// a space becomes `+`, every byte but `A-Z a-z 0-9 - . _ ~` is percent-encoded.
+pub fn encode_query(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 /// Percent-encodes what may not stand in a URL path (spaces, non-ASCII, quotes), leaving
 /// `/` and already-safe characters alone.
 ///
@@ -321,6 +410,15 @@ mod tests {
         assert_eq!(Route::Home.file(), "index.html");
         assert_eq!(Route::Vacancy(&s).file(), "vacatures/x/index.html");
         assert_eq!(Route::NotFound.file(), "404.html");
+        assert_eq!(Route::Search.file(), "zoeken/index.html");
+        assert_eq!(
+            Route::SearchFile {
+                version: "0123abcd",
+                file: "c/0.bin"
+            }
+            .file(),
+            "zoeken/0123abcd/c/0.bin"
+        );
         assert_eq!(
             Route::Vacancies { page: 3 }.file(),
             "vacatures/pagina/3/index.html"
@@ -333,6 +431,19 @@ mod tests {
             .path(),
             "/organisaties/x/x/"
         );
+    }
+
+    #[test]
+    fn vacancy_link_parts_spell_the_vacancy_route() {
+        for base in ["https://stages.example.nl", "https://example.nl/stages/"] {
+            let urls = Urls::new(base);
+            let slug = Slug::fold("stagiair-ict").unwrap();
+            let (before, after) = urls.vacancy_link_parts();
+            assert_eq!(
+                format!("{before}{slug}{after}"),
+                urls.href(Route::Vacancy(&slug))
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::load::walk::ContentTree;
 use crate::model::Portal;
 use crate::model::slug::Slug;
@@ -23,7 +25,7 @@ use crate::settings::Settings;
 /// Hashes of the source text of every content file, by path.
 fn sources(tree: &ContentTree) -> BTreeMap<&Path, u64> {
     tree.files
-        .iter()
+        .par_iter()
         .map(|f| {
             let mut h = DefaultHasher::new();
             f.text.hash(&mut h);
@@ -73,24 +75,76 @@ pub fn of(
             .map_or(0, |o| text(&o.source.path))
     };
     let listings: &Listings = &plan.listings;
-    // A vacancy as a card shows it: its own text and its organisation's name.
-    let card = |h: &mut DefaultHasher, i: usize| {
-        let v = &portal.vacancies[i];
-        (
-            v.slug.as_str(),
-            text(&v.source.path),
-            organisation(&v.organisation),
-        )
-            .hash(h);
-    };
+    // Each vacancy's text and, as a card shows it, its text with its organisation's name:
+    // computed once, in parallel, and read by every entry that shows the vacancy.
+    let vacancy_text: Vec<u64> = portal
+        .vacancies
+        .par_iter()
+        .map(|v| text(&v.source.path))
+        .collect();
+    let vacancy_card: Vec<u64> = portal
+        .vacancies
+        .par_iter()
+        .zip(&vacancy_text)
+        .map(|(v, t)| {
+            let mut h = DefaultHasher::new();
+            (v.slug.as_str(), t, organisation(&v.organisation)).hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let card = |h: &mut DefaultHasher, i: usize| vacancy_card[i].hash(h);
     let brochures_of = |h: &mut DefaultHasher, slug: &Slug| {
         for b in portal.brochures_of(slug) {
             (b.slug.as_str(), text(&b.source.path)).hash(h);
         }
     };
     let per_page = settings.paginate;
+    // A term page's refine box counts the facts of every vacancy of the term, on each of
+    // its pages: one digest per term, made once.
+    let term_digests: BTreeMap<(crate::model::terms::Taxonomy, usize), u64> =
+        crate::model::terms::Taxonomy::ALL
+            .iter()
+            .flat_map(|&t| {
+                listings
+                    .groups(t)
+                    .iter()
+                    .enumerate()
+                    .map(move |(g, group)| (t, g, group))
+            })
+            .map(|(t, g, group)| {
+                let mut h = DefaultHasher::new();
+                // Only the facts the refine box counts: an edit of a vacancy's text does not
+                // touch the other pages of its terms.
+                for &v in &group.vacancies {
+                    let v = &portal.vacancies[v];
+                    (
+                        &v.levels,
+                        v.kind,
+                        &v.location.slug,
+                        &v.organisation,
+                        v.workplace,
+                    )
+                        .hash(&mut h);
+                    for f in &v.fields {
+                        f.slug.hash(&mut h);
+                    }
+                    (
+                        v.region.as_deref(),
+                        v.hours.map(|x| (x.min, x.max)),
+                        format!("{:?}", v.allowance),
+                    )
+                        .hash(&mut h);
+                    (
+                        v.closes.map(|d| d.to_string()),
+                        v.starts.map(|d| d.to_string()),
+                    )
+                        .hash(&mut h);
+                }
+                ((t, g), h.finish())
+            })
+            .collect();
     plan.entries
-        .iter()
+        .par_iter()
         .map(|entry| {
             let mut h = DefaultHasher::new();
             global.hash(&mut h);
@@ -177,6 +231,7 @@ pub fn of(
                     for &v in page_items(&g.vacancies, *page, per_page) {
                         card(&mut h, v);
                     }
+                    term_digests.get(&(*taxonomy, *group)).hash(&mut h);
                 }
                 Job::Feed(scope, _) => {
                     let vacancies: &[usize] = match scope {
@@ -223,6 +278,15 @@ pub fn of(
                 }
                 Job::Copy(path) => (path, file_stamp(root, path)).hash(&mut h),
                 Job::Builtin(bytes) => bytes.hash(&mut h),
+                // The search page shows the index's version and its counts; an index file's
+                // path holds the version, a hash of the whole index.
+                Job::Search(page) => page.hash(&mut h),
+                Job::SearchFile(i) => plan
+                    .search
+                    .files
+                    .get(*i)
+                    .map(|f| f.bytes.len())
+                    .hash(&mut h),
             }
             h.finish()
         })

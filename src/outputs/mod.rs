@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod fingerprint;
 pub mod listings;
 pub mod pages;
+pub mod search;
 pub mod sitemap;
 pub mod structured_data;
 pub mod time;
@@ -93,6 +94,10 @@ pub enum Job {
     Copy(PathBuf),
     /// A file of the built-in theme.
     Builtin(&'static [u8]),
+    /// `/zoeken/`: the search page.
+    Search(std::sync::Arc<search::SearchPage>),
+    /// A file of the search index (index into `plan.search.files`).
+    SearchFile(usize),
 }
 
 impl Job {
@@ -109,6 +114,7 @@ impl Job {
                 | Job::AgendaCalendar(_)
                 | Job::Deadlines
                 | Job::NextChange
+                | Job::SearchFile(_)
         )
     }
 }
@@ -129,6 +135,9 @@ pub struct Plan {
     pub entries: Vec<Entry>,
     /// The listings the pages were planned from.
     pub listings: Listings,
+    /// The search index of `/zoeken/`, built while planning (its file names depend on its
+    /// contents).
+    pub search: std::sync::Arc<search::SearchIndex>,
 }
 
 /// Everything rendering needs, borrowed.
@@ -154,6 +163,8 @@ pub struct Site<'a> {
     /// Each vacancy's card as a template value, made on first use and shared by every
     /// listing it appears in.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each term's refine box (counts within the term), made once and shared by its pages.
+    refine: BTreeMap<(Taxonomy, usize), std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Site<'a> {
@@ -186,7 +197,24 @@ impl<'a> Site<'a> {
             cards: (0..portal.vacancies.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            refine: Taxonomy::ALL
+                .iter()
+                .flat_map(|&t| {
+                    (0..listings.groups(t).len()).map(move |g| ((t, g), std::sync::OnceLock::new()))
+                })
+                .collect(),
         }
+    }
+
+    /// The refine box of group `group` of `taxonomy` (named `term`) as a template value.
+    pub fn refine(&self, taxonomy: Taxonomy, group: usize, term: &str) -> tera::Value {
+        let make = || {
+            let g = &self.listings.groups(taxonomy)[group];
+            tera::Value::from_serializable(&search::refine::of_group(self, taxonomy, g, term))
+        };
+        self.refine
+            .get(&(taxonomy, group))
+            .map_or_else(make, |cell| cell.get_or_init(make).clone())
     }
 
     /// View builders.
@@ -380,6 +408,23 @@ pub fn plan(
         diags,
     );
     claim(Route::Robots.file(), Job::Robots, generated.clone(), diags);
+    let urls = Urls::new(&settings.base_url);
+    let search = std::sync::Arc::new(search::build(
+        portal,
+        &listings,
+        settings,
+        &theme.i18n,
+        &urls,
+    ));
+    claim(
+        Route::Search.file(),
+        Job::Search(search.page.clone()),
+        generated.clone(),
+        diags,
+    );
+    for i in 0..search.files.len() {
+        claim(search.path(i), Job::SearchFile(i), generated.clone(), diags);
+    }
     claim(Route::Agenda.file(), Job::Agenda, generated.clone(), diags);
     claim(
         Route::AgendaCalendar(None).file(),
@@ -505,6 +550,7 @@ pub fn plan(
             .map(|(path, (job, _))| Entry { path, job })
             .collect(),
         listings,
+        search,
     }
 }
 
@@ -532,6 +578,13 @@ pub fn render_entry(entry: &Entry, plan: &Plan, site: &Site<'_>) -> Result<Conte
     Ok(match &entry.job {
         Job::Copy(path) => Content::CopyOf(path.clone()),
         Job::Builtin(bytes) => Content::Bytes(bytes.to_vec()),
+        Job::SearchFile(i) => Content::Bytes(
+            plan.search
+                .files
+                .get(*i)
+                .map(|f| f.bytes.clone())
+                .unwrap_or_default(),
+        ),
         Job::Feed(scope, format) => text(feeds::render(site, *scope, *format)),
         Job::Sitemap => text(sitemap::sitemap(plan, site)),
         Job::Robots => text(sitemap::robots(site)),

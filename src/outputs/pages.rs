@@ -174,6 +174,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("term", &count);
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
             ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            ctx.insert_value("refine", site.refine(*taxonomy, *group, &count.name));
             site.theme.render("term.html", &ctx)
         }
         Job::NotFound => {
@@ -252,6 +253,13 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("json_ld", &agenda::json_ld(site, *i));
             site.theme.render("event.html", &ctx)
         }
+        Job::Search(page) => {
+            let title = t.label("search", "title").to_string();
+            let description = Some(t.label("search", "description").to_string());
+            let mut ctx = site.context(Route::Search, title, description)?;
+            ctx.insert("search", &search_view(site, page));
+            site.theme.render("search.html", &ctx)
+        }
         Job::Copy(_)
         | Job::Builtin(_)
         | Job::Feed(..)
@@ -260,7 +268,111 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
         | Job::EventCalendar(_)
         | Job::AgendaCalendar(_)
         | Job::Deadlines
-        | Job::NextChange => Ok(String::new()),
+        | Job::NextChange
+        | Job::SearchFile(_) => Ok(String::new()),
+    }
+}
+
+/// The UI strings of the `[search]` table that `search.js` reads (from the page's JSON
+/// configuration block), besides the `[ui]` strings in [`SCRIPT_UI`].
+pub const SCRIPT_STRINGS: &[&str] = &[
+    "found_zero",
+    "found_one",
+    "found_other",
+    "loading",
+    "error",
+    "unsupported",
+    "more_results",
+    "show_all",
+    "show_fewer",
+    "suggestions",
+    "suggestion_word",
+    "clear",
+];
+
+/// The `[ui]` strings `search.js` uses for result cards.
+pub const SCRIPT_UI: &[&str] = &[
+    "closes",
+    "no_deadline",
+    "days_left_today",
+    "days_left_one",
+    "days_left_other",
+    "hours_range",
+    "hours_fixed",
+    "allowance_amount",
+    "allowance_unpaid",
+    "allowance_not_stated",
+    "fact_allowance",
+    "thousands_separator",
+];
+
+/// An order the results can be shown in.
+#[derive(Serialize)]
+struct SortOption {
+    /// The `volgorde` value.
+    value: &'static str,
+    /// What people read.
+    label: String,
+}
+
+/// What `search.html` gets as `search`.
+#[derive(Serialize)]
+struct SearchView<'a> {
+    /// The index: manifest link, facets with counts on the day of the build.
+    #[serde(flatten)]
+    page: &'a crate::outputs::search::SearchPage,
+    /// Link to the script.
+    script: String,
+    /// The script's configuration as JSON, safe inside `<script type="application/json">`.
+    config: String,
+    /// The order options.
+    sorts: Vec<SortOption>,
+}
+
+fn search_view<'a>(
+    site: &Site<'_>,
+    page: &'a crate::outputs::search::SearchPage,
+) -> SearchView<'a> {
+    let t = &site.theme.i18n;
+    let strings: serde_json::Map<String, serde_json::Value> = SCRIPT_STRINGS
+        .iter()
+        .map(|k| (k.to_string(), t.label("search", k).into()))
+        .collect();
+    let ui: serde_json::Map<String, serde_json::Value> = SCRIPT_UI
+        .iter()
+        .map(|k| (k.to_string(), t.label("ui", k).into()))
+        .collect();
+    let months: Vec<String> = (1..=12)
+        .map(|m| {
+            let text = t.format_date(jiff::civil::Date::constant(2000, m, 1));
+            text.split(' ').nth(1).unwrap_or("").to_string()
+        })
+        .collect();
+    let config = serde_json::json!({
+        "manifest": page.manifest,
+        "built": site.portal.today.0.to_string(),
+        "timezone": site.settings.timezone,
+        "language": site.settings.language.code(),
+        "strings": strings,
+        "ui": ui,
+        "months": months,
+    });
+    SearchView {
+        page,
+        script: site.urls.href_path("/search.js"),
+        // `<` never appears raw, so the JSON cannot close its script element.
+        config: config.to_string().replace('<', "\\u003c"),
+        sorts: [
+            ("relevantie", "sort_relevance"),
+            ("deadline", "sort_deadline"),
+            ("nieuw", "sort_newest"),
+        ]
+        .into_iter()
+        .map(|(value, key)| SortOption {
+            value,
+            label: t.label("search", key).to_string(),
+        })
+        .collect(),
     }
 }
 
@@ -353,6 +465,10 @@ pub fn portal_view<'a>(views: &Views<'a>, open_count: usize) -> PortalView<'a> {
             url: urls.href(Route::Agenda),
         });
     }
+    nav.push(Link {
+        title: t.label("search", "nav").to_string(),
+        url: urls.href(Route::Search),
+    });
     PortalView {
         title: &settings.title,
         description: settings.description.as_deref(),

@@ -14,5 +14,6 @@ mod example;
 mod feeds;
 mod incremental;
 mod rules;
+mod search;
 mod serve;
 mod wording;
