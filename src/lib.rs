@@ -322,11 +322,17 @@ pub fn check(opts: &BuildOptions) -> Report {
         &prepared.urls,
         &prepared.plan.listings,
     );
-    let mut template_errors = Vec::new();
-    for entry in prepared.plan.entries.iter().filter(|e| e.job.is_page()) {
-        if let Err(d) = outputs::pages::render(&entry.job, &site)
-            && !template_errors.contains(&d)
-        {
+    use rayon::prelude::*;
+    let rendered: Vec<Diagnostic> = prepared
+        .plan
+        .entries
+        .par_iter()
+        .filter(|e| e.job.is_page())
+        .filter_map(|entry| outputs::pages::render(&entry.job, &site).err())
+        .collect();
+    let mut template_errors: Vec<Diagnostic> = Vec::new();
+    for d in rendered {
+        if !template_errors.contains(&d) {
             template_errors.push(d);
         }
     }
@@ -348,10 +354,9 @@ pub fn next_change(opts: &BuildOptions) -> Result<Option<String>, Box<Report>> {
         Ok(p) => p,
         Err(failure) => return Err(Box::new(report(diags, Err(failure)))),
     };
-    let zone = outputs::time::Zone::new(&prepared.settings.timezone);
-    Ok(model::next_change::next_change(&prepared.portal)
-        .and_then(|n| zone.start_of_day(n.day))
-        .map(|z| outputs::time::rfc3339(&z)))
+    let summary = Summary::of(&prepared.portal)
+        .with_next_change(&prepared.portal, &prepared.settings.timezone);
+    Ok(summary.next_change.map(|(at, _)| at))
 }
 
 /// Shows `path` relative to the current folder when it is inside it, for the summary.
