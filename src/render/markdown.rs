@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::model::slug::Slug;
 use crate::model::{Asset, Body, Portal, Source};
+use crate::render::escape_html;
 use crate::urls::{Route, Urls};
 use crate::validate::references::normalize;
 
@@ -310,11 +311,11 @@ impl Image {
     fn html(&self) -> String {
         let mut out = format!(
             "<img src=\"{}\" alt=\"{}\"",
-            attr(&self.src),
-            attr(&self.alt)
+            escape_html(&self.src),
+            escape_html(&self.alt)
         );
         if !self.title.is_empty() {
-            out.push_str(&format!(" title=\"{}\"", attr(&self.title)));
+            out.push_str(&format!(" title=\"{}\"", escape_html(&self.title)));
         }
         if let Some((w, h)) = self.size {
             out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
@@ -322,22 +323,6 @@ impl Image {
         out.push_str(" loading=\"lazy\">");
         out
     }
-}
-
-/// Escapes text for a double-quoted HTML attribute.
-fn attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Renders one body.

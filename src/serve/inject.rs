@@ -21,20 +21,7 @@ pub const OVERLAY_ID: &str = "stagebord-errors";
 pub const SCRIPT: &str = include_str!("livereload.js");
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape_html as escape;
 
 /// The error overlay, or nothing when there are no errors.
 pub fn overlay(problems: &[Problem]) -> String {
