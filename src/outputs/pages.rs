@@ -43,6 +43,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let mut ctx = site.context(Route::Home, title, description)?;
             ctx.insert("home", &home);
             ctx.insert_value("newest", cards(&mut newest_open.into_iter()));
+            ctx.insert("transparency", &transparency(site));
             ctx.insert("level_counts", &term_counts(site, Taxonomy::Level));
             ctx.insert("field_counts", &term_counts(site, Taxonomy::Field));
             let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|t| views.taxonomy(*t)).collect();
@@ -397,6 +398,34 @@ struct HomeView<'a> {
     title: Option<&'a str>,
     description: Option<&'a str>,
     body_html: &'a str,
+}
+
+/// How many open vacancies state their allowance (0 counts: "none" is stated too).
+#[derive(Serialize)]
+struct Transparency {
+    /// Open vacancies that state it.
+    stated: usize,
+    /// Open vacancies.
+    total: usize,
+    /// The share, rounded down to a whole percent.
+    percent: usize,
+}
+
+/// The portal-wide transparency figure of the home page: people who publish vacancies
+/// respond to such a number.
+fn transparency(site: &Site<'_>) -> Transparency {
+    let open = &site.listings.open;
+    let stated = open
+        .iter()
+        .filter(|&&i| {
+            site.portal.vacancies[i].allowance != crate::model::vacancy::Allowance::NotStated
+        })
+        .count();
+    Transparency {
+        stated,
+        total: open.len(),
+        percent: (stated * 100).checked_div(open.len()).unwrap_or(0),
+    }
 }
 
 /// "Vacatures (2/3)" on later pages, so every page has its own title.

@@ -166,3 +166,18 @@ fn the_writing_guide_is_generated_from_the_rules() {
         "examples of what a rule reports"
     );
 }
+
+#[test]
+fn the_home_page_shows_how_many_vacancies_state_their_allowance() {
+    let p = PortalTest::fixture("full");
+    p.build().success();
+    // Nine open vacancies; "sluit-vandaag" does not state an allowance, the unpaid
+    // snuffelstage does (allowance = 0).
+    assert!(
+        p.read("index.html").contains(
+            "<strong>88%</strong> van de open vacatures (8 van 9) noemt de stagevergoeding"
+        ),
+        "{}",
+        p.read("index.html")
+    );
+}
