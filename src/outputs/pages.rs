@@ -67,16 +67,9 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let json_ld = crate::outputs::structured_data::job_posting(site, *i);
             let description = Some(view.card.summary.to_string()).filter(|s| !s.is_empty());
             let mut ctx = site.context(Route::Vacancy(&v.slug), v.title.clone(), description)?;
-            let organisation = portal
-                .organisations
-                .iter()
-                .position(|o| o.slug == v.organisation)
-                .map(|o| {
-                    views.organisation_card(
-                        &portal.organisations[o],
-                        site.listings.of_organisation(&v.organisation).len(),
-                    )
-                });
+            let organisation = portal.organisation(&v.organisation).map(|o| {
+                views.organisation_card(o, site.listings.of_organisation(&v.organisation).len())
+            });
             let brochures: Vec<_> = portal
                 .brochures_of(&v.organisation)
                 .map(|b| views.brochure(b, None))
