@@ -64,6 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             drafts: false,
             language: settings.language,
             wording_off: settings.wording_off.clone(),
+            memos: None,
         },
         &mut diags,
     );

@@ -14,6 +14,7 @@
 
 pub mod diagnostics;
 pub mod load;
+pub mod memo;
 pub mod model;
 pub mod outputs;
 pub mod publish;
@@ -202,6 +203,7 @@ pub(crate) struct Prepared {
 /// Loads, validates and plans the portal; every problem goes to `diags`.
 pub(crate) fn prepare(
     opts: &BuildOptions,
+    memos: Option<&std::sync::Arc<memo::Memos>>,
     diags: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> Result<Prepared, Failure> {
@@ -221,6 +223,7 @@ pub(crate) fn prepare(
         drafts: opts.drafts,
         language: settings.language,
         wording_off: settings.wording_off.clone(),
+        memos: memos.cloned(),
     };
     let portal = validate::portal(&tree, options, diags);
     timings.lap("validate");
@@ -232,6 +235,7 @@ pub(crate) fn prepare(
         &tree.image_sizes,
         &urls,
         settings.allow_raw_html,
+        memos.map(|m| &**m),
         diags,
     );
     timings.lap("markdown");
@@ -268,7 +272,7 @@ pub(crate) fn report(mut diags: Vec<Diagnostic>, outcome: Result<Summary, Failur
 pub fn build(opts: &BuildOptions) -> Report {
     let mut diags = Vec::new();
     let mut timings = Timings::default();
-    let prepared = match prepare(opts, &mut diags, &mut timings) {
+    let prepared = match prepare(opts, None, &mut diags, &mut timings) {
         Ok(p) => p,
         Err(failure) => return report(diags, Err(failure)),
     };
@@ -309,7 +313,7 @@ pub fn build(opts: &BuildOptions) -> Report {
 /// Templates are rendered too (into memory), so a template error is found here as well.
 pub fn check(opts: &BuildOptions) -> Report {
     let mut diags = Vec::new();
-    let prepared = match prepare(opts, &mut diags, &mut Timings::default()) {
+    let prepared = match prepare(opts, None, &mut diags, &mut Timings::default()) {
         Ok(p) => p,
         Err(failure) => return report(diags, Err(failure)),
     };
@@ -350,7 +354,7 @@ pub fn check(opts: &BuildOptions) -> Report {
 /// the portal's time zone, or `None` when nothing will change by itself.
 pub fn next_change(opts: &BuildOptions) -> Result<Option<String>, Box<Report>> {
     let mut diags = Vec::new();
-    let prepared = match prepare(opts, &mut diags, &mut Timings::default()) {
+    let prepared = match prepare(opts, None, &mut diags, &mut Timings::default()) {
         Ok(p) => p,
         Err(failure) => return Err(Box::new(report(diags, Err(failure)))),
     };

@@ -9,10 +9,12 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::memo::Memos;
 use crate::outputs::{self, Content, Site, Written, fingerprint};
 use crate::publish::{self, PublishError, Sink};
 use crate::{BuildOptions, Failure, Prepared, Report, Summary, prepare, report};
@@ -36,6 +38,8 @@ pub struct Session {
     options: BuildOptions,
     /// Output path -> fingerprint of the last good build.
     last: Option<BTreeMap<String, u64>>,
+    /// Wording findings and rendered bodies of the last rebuild, reused when unchanged.
+    memos: Arc<Memos>,
 }
 
 impl Session {
@@ -44,6 +48,7 @@ impl Session {
         Session {
             options,
             last: None,
+            memos: Arc::default(),
         }
     }
 
@@ -59,9 +64,17 @@ impl Session {
 
     /// Rebuilds, writing only what changed since the last good build.
     pub fn rebuild(&mut self) -> Rebuilt {
+        let rebuilt = self.rebuild_with_memos();
+        // What this rebuild did not ask for (deleted or edited files) is forgotten.
+        self.memos.next_round();
+        rebuilt
+    }
+
+    fn rebuild_with_memos(&mut self) -> Rebuilt {
         let mut diags = Vec::new();
         let mut timings = crate::Timings::default();
-        let prepared = match prepare(&self.options, &mut diags, &mut timings) {
+        let memos = Some(&self.memos);
+        let prepared = match prepare(&self.options, memos, &mut diags, &mut timings) {
             Ok(p) => p,
             Err(failure) => return failed(diags, failure),
         };

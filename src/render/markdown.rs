@@ -79,6 +79,7 @@ pub fn bodies(
     image_sizes: &BTreeMap<PathBuf, crate::load::images::Size>,
     urls: &Urls,
     allow_raw_html: bool,
+    memos: Option<&crate::memo::Memos>,
     diags: &mut Vec<Diagnostic>,
 ) -> Bodies {
     let dir = |route: Route<'_>| route.path().trim_start_matches('/').to_string();
@@ -115,9 +116,32 @@ pub fn bodies(
         urls,
         allow_raw_html,
     };
+    // Everything a body's HTML depends on besides its own text and place: a kept result
+    // is reused only when none of it changed.
+    let universe = memos.map(|_| {
+        crate::memo::key((
+            &targets.pages,
+            targets.files,
+            targets.sizes,
+            urls.base(),
+            allow_raw_html,
+        ))
+    });
     let run = |jobs: Vec<Job<'_>>| -> Vec<(Rendered, Vec<Asset>, Vec<Diagnostic>)> {
         jobs.into_par_iter()
-            .map(|job| render(&job, &targets))
+            .map(|job| match (memos, universe) {
+                (Some(memos), Some(universe)) => {
+                    let key = crate::memo::key((
+                        universe,
+                        &job.body.markdown,
+                        job.body.first_line,
+                        &job.source.path,
+                        &job.page_dir,
+                    ));
+                    (*memos.markdown.get_or_make(key, || render(&job, &targets))).clone()
+                }
+                _ => render(&job, &targets),
+            })
             .collect()
     };
     let vacancies = run(portal

@@ -46,6 +46,21 @@ pub struct Options {
     pub language: crate::settings::Language,
     /// Wording rules switched off for the whole portal (`[check] disable`).
     pub wording_off: Vec<String>,
+    /// Results kept from the last rebuild of a `serve` session; `None` for a plain build.
+    pub memos: Option<std::sync::Arc<crate::memo::Memos>>,
+}
+
+impl Options {
+    /// The fair-wording findings of `text`, from the session's memo when it has them.
+    pub(crate) fn wording(&self, text: &str) -> std::sync::Arc<Vec<wording::Finding>> {
+        let check = || wording::check(text, self.language);
+        match &self.memos {
+            Some(memos) => memos
+                .wording
+                .get_or_make(crate::memo::key((text, self.language.code())), check),
+            None => std::sync::Arc::new(check()),
+        }
+    }
 }
 
 /// One file, read into its typed form.

@@ -187,14 +187,7 @@ pub(crate) fn parse<'a>(
     let ignored = super::switches::read(f, "check_ignore", "check_reason");
     let mut off = options.wording_off.clone();
     off.extend(ignored);
-    wording(
-        f,
-        title.as_ref(),
-        summary_at.as_ref(),
-        &body,
-        options.language,
-        &off,
-    );
+    wording(f, title.as_ref(), summary_at.as_ref(), &body, options, &off);
     let summary = summary_at.map(|a| a.value);
 
     if let (Some(p), Some(u)) = (&published, &updated)
@@ -248,10 +241,12 @@ fn wording(
     title: Option<&At<String>>,
     summary: Option<&At<String>>,
     body: &Body,
-    language: crate::settings::Language,
+    options: &super::Options,
     off: &[String],
 ) {
-    use super::wording::{check, rules};
+    use super::wording::rules;
+    let language = options.language;
+    let check = |text: &str| options.wording(text);
     let source = |rule: &str| {
         rules(language)
             .iter()
@@ -264,8 +259,8 @@ fn wording(
         let quoted = &text[at.span.clone()];
         let exact = quoted.len() == at.value.len() + 2
             && quoted.get(1..quoted.len() - 1) == Some(at.value.as_str());
-        for finding in check(&at.value, language)
-            .into_iter()
+        for finding in check(&at.value)
+            .iter()
             .filter(|x| super::switches::is_on(x.rule, off))
         {
             let span = if exact {
@@ -280,12 +275,12 @@ fn wording(
                     format!("{} ({})", finding.message, source(finding.rule)),
                 )
                 .with_help(guide(finding.rule))
-                .with_code(finding.rule, finding.phrase);
+                .with_code(finding.rule, finding.phrase.clone());
             f.push(d);
         }
     }
-    for finding in check(&body.markdown, language)
-        .into_iter()
+    for finding in check(&body.markdown)
+        .iter()
         .filter(|x| super::switches::is_on(x.rule, off))
     {
         let d = crate::diagnostics::Diagnostic::warning(
@@ -294,7 +289,7 @@ fn wording(
         )
         .at_body(&body.markdown, finding.span.clone(), body.first_line)
         .with_help(guide(finding.rule))
-        .with_code(finding.rule, finding.phrase);
+        .with_code(finding.rule, finding.phrase.clone());
         f.push(d);
     }
 }

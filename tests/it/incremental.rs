@@ -26,6 +26,12 @@ fn step(p: &PortalTest, session: &mut Session, what: &str) -> (usize, bool) {
     );
     let full = stagebord::build(&options(&p.root, "full"));
     assert!(full.outcome.is_ok(), "{what}: {:#?}", full.diagnostics);
+    // Results kept from earlier rebuilds (wording findings, rendered bodies) must report
+    // exactly what a fresh build reports.
+    assert_eq!(
+        rebuilt.report.diagnostics, full.diagnostics,
+        "{what}: the rebuild's problems differ from a full build's"
+    );
     let incremental = tree(&p.root.parent().unwrap().join("incremental"));
     let whole = tree(&p.root.parent().unwrap().join("full"));
     let only_in = |a: &std::collections::BTreeMap<_, _>,
@@ -84,6 +90,24 @@ fn a_scripted_series_of_edits_matches_full_builds() {
         written < total / 2,
         "a text change rewrote {written} of {total} files"
     );
+
+    edit(
+        vacancy,
+        "Een nieuwe eerste alinea.",
+        "Een nieuwe eerste alinea voor ons jonge en dynamische team.",
+    );
+    step(&p, &mut session, "write a phrase the wording check warns about");
+    let again = session.rebuild();
+    assert!(
+        again
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.path.ends_with("bbl-vacature.md") && d.message.contains("leeftijd")),
+        "a rebuild without changes still reports the kept finding: {:#?}",
+        again.report.diagnostics
+    );
+    step(&p, &mut session, "rebuild without changes");
 
     edit(
         vacancy,

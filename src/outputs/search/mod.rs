@@ -350,7 +350,7 @@ mod tests {
         opts.today = Some("2026-11-23".to_string());
         let mut diags = Vec::new();
         let mut timings = crate::Timings::default();
-        match crate::prepare(&opts, &mut diags, &mut timings) {
+        match crate::prepare(&opts, None, &mut diags, &mut timings) {
             Ok(p) => p,
             Err(e) => panic!("the example portal does not build: {e} {diags:?}"),
         }
