@@ -8,7 +8,7 @@
 //! changed, and deletes the paths that disappeared. A test checks that this gives the
 //! same output as a full build, byte for byte.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ use crate::render::theme::Theme;
 use crate::settings::Settings;
 
 /// Hashes of the source text of every content file, by path.
-fn sources(tree: &ContentTree) -> BTreeMap<&Path, u64> {
+fn sources(tree: &ContentTree) -> HashMap<&Path, u64> {
     tree.files
         .par_iter()
         .map(|f| {
@@ -93,11 +93,39 @@ pub fn of(
         })
         .collect();
     let card = |h: &mut DefaultHasher, i: usize| vacancy_card[i].hash(h);
-    let brochures_of = |h: &mut DefaultHasher, slug: &Slug| {
+    let brochures_digest = |slug: &Slug| {
+        let mut h = DefaultHasher::new();
         for b in portal.brochures_of(slug) {
-            (b.slug.as_str(), text(&b.source.path)).hash(h);
+            (b.slug.as_str(), text(&b.source.path)).hash(&mut h);
         }
+        h.finish()
     };
+    // The brochures of each organisation, digested once: every vacancy page and every
+    // feed item names them.
+    let brochures_by_organisation: HashMap<&Slug, u64> = portal
+        .organisations
+        .iter()
+        .map(|o| (&o.slug, brochures_digest(&o.slug)))
+        .collect();
+    let brochures_of = |h: &mut DefaultHasher, slug: &Slug| {
+        brochures_by_organisation
+            .get(slug)
+            .copied()
+            .unwrap_or_else(|| brochures_digest(slug))
+            .hash(h);
+    };
+    // A feed item shows the card's facts and the organisation's brochures.
+    let vacancy_feed: Vec<u64> = portal
+        .vacancies
+        .par_iter()
+        .zip(&vacancy_card)
+        .map(|(v, card)| {
+            let mut h = DefaultHasher::new();
+            card.hash(&mut h);
+            brochures_of(&mut h, &v.organisation);
+            h.finish()
+        })
+        .collect();
     let per_page = settings.paginate;
     // A term page's refine box counts the facts of every vacancy of the term, on each of
     // its pages: one digest per term, made once.
@@ -248,8 +276,7 @@ pub fn of(
                         }
                     };
                     for &v in vacancies {
-                        card(&mut h, v);
-                        brochures_of(&mut h, &portal.vacancies[v].organisation);
+                        vacancy_feed[v].hash(&mut h);
                     }
                 }
                 Job::NotFound | Job::Robots | Job::WritingGuide => {}
