@@ -75,7 +75,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Resets the peak resident set to the current one (Linux 4.0 and later).
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
     let started = Instant::now();
-    let index = search::build(&portal, &listings, &settings, &theme.i18n, &urls);
+    let index = search::build(&portal, &listings, &settings, &theme.i18n, &urls, None);
     let seconds = started.elapsed().as_secs_f64();
     let peak = status_bytes("VmHWM").unwrap_or(0).saturating_sub(before);
     let retained = status_bytes("VmRSS").unwrap_or(0).saturating_sub(before);

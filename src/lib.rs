@@ -242,7 +242,15 @@ pub(crate) fn prepare(
     let Some(theme) = theme else {
         return Err(Failure::Content);
     };
-    let plan = outputs::plan(&portal, &bodies, &theme, &tree, &settings, diags);
+    let plan = outputs::plan(
+        &portal,
+        &bodies,
+        &theme,
+        &tree,
+        &settings,
+        memos.map(|m| &**m),
+        diags,
+    );
     timings.lap("plan");
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Failure::Content);

@@ -12,7 +12,7 @@
 //! [`Session`]: crate::session::Session
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -21,9 +21,18 @@ use crate::model::Asset;
 use crate::render::markdown::Rendered;
 use crate::validate::wording::Finding;
 
+/// The hasher of memo keys and output fingerprints: foldhash (fast on long texts, well
+/// mixed) with a fixed seed, so equal inputs give equal keys in every run.
+pub type KeyHasher = foldhash::quality::FoldHasher<'static>;
+
+/// A new [`KeyHasher`].
+pub fn hasher() -> KeyHasher {
+    foldhash::quality::FixedState::default().build_hasher()
+}
+
 /// The key of a memoised result: a 64-bit hash of all of its inputs.
 pub fn key(inputs: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = hasher();
     inputs.hash(&mut h);
     h.finish()
 }
@@ -107,6 +116,10 @@ pub struct Memos {
     pub wording: Memo<Vec<Finding>>,
     /// A Markdown body rendered to HTML, with its links resolved.
     pub markdown: Memo<RenderedBody>,
+    /// The words a vacancy adds to the search index.
+    pub search_words: Memo<crate::outputs::search::terms::Bag>,
+    /// A search index file's gzip member, by its bytes.
+    pub gzip: Memo<Vec<u8>>,
 }
 
 impl Memos {
@@ -114,6 +127,8 @@ impl Memos {
     pub fn next_round(&self) {
         self.wording.next_round();
         self.markdown.next_round();
+        self.search_words.next_round();
+        self.gzip.next_round();
     }
 }
 

@@ -9,12 +9,13 @@
 //! same output as a full build, byte for byte.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::load::walk::ContentTree;
+use crate::memo::{KeyHasher, hasher};
 use crate::model::Portal;
 use crate::model::slug::Slug;
 use crate::outputs::listings::{Listings, page_count, page_items};
@@ -27,7 +28,7 @@ fn sources(tree: &ContentTree) -> HashMap<&Path, u64> {
     tree.files
         .par_iter()
         .map(|f| {
-            let mut h = DefaultHasher::new();
+            let mut h = hasher();
             f.text.hash(&mut h);
             (f.path.as_path(), h.finish())
         })
@@ -36,7 +37,7 @@ fn sources(tree: &ContentTree) -> HashMap<&Path, u64> {
 
 /// The inputs every page shares.
 fn global(portal: &Portal, theme: &Theme, settings: &Settings, drafts: bool) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = hasher();
     format!("{settings:?}").hash(&mut h);
     theme.fingerprint().hash(&mut h);
     portal.today.0.to_string().hash(&mut h);
@@ -87,14 +88,14 @@ pub fn of(
         .par_iter()
         .zip(&vacancy_text)
         .map(|(v, t)| {
-            let mut h = DefaultHasher::new();
+            let mut h = hasher();
             (v.slug.as_str(), t, organisation(&v.organisation)).hash(&mut h);
             h.finish()
         })
         .collect();
-    let card = |h: &mut DefaultHasher, i: usize| vacancy_card[i].hash(h);
+    let card = |h: &mut KeyHasher, i: usize| vacancy_card[i].hash(h);
     let brochures_digest = |slug: &Slug| {
-        let mut h = DefaultHasher::new();
+        let mut h = hasher();
         for b in portal.brochures_of(slug) {
             (b.slug.as_str(), text(&b.source.path)).hash(&mut h);
         }
@@ -107,7 +108,7 @@ pub fn of(
         .iter()
         .map(|o| (&o.slug, brochures_digest(&o.slug)))
         .collect();
-    let brochures_of = |h: &mut DefaultHasher, slug: &Slug| {
+    let brochures_of = |h: &mut KeyHasher, slug: &Slug| {
         brochures_by_organisation
             .get(slug)
             .copied()
@@ -120,13 +121,45 @@ pub fn of(
         .par_iter()
         .zip(&vacancy_card)
         .map(|(v, card)| {
-            let mut h = DefaultHasher::new();
+            let mut h = hasher();
             card.hash(&mut h);
             brochures_of(&mut h, &v.organisation);
             h.finish()
         })
         .collect();
     let per_page = settings.paginate;
+    // Only the facts a term page's refine box counts: an edit of a vacancy's text does not
+    // touch the other pages of its terms. One digest per vacancy, then one per term.
+    let facts: Vec<u64> = portal
+        .vacancies
+        .par_iter()
+        .map(|v| {
+            let mut h = hasher();
+            (
+                &v.levels,
+                v.kind,
+                &v.location.slug,
+                &v.organisation,
+                v.workplace,
+            )
+                .hash(&mut h);
+            for f in &v.fields {
+                f.slug.hash(&mut h);
+            }
+            (
+                v.region.as_deref(),
+                v.hours.map(|x| (x.min, x.max)),
+                format!("{:?}", v.allowance),
+            )
+                .hash(&mut h);
+            (
+                v.closes.map(|d| d.to_string()),
+                v.starts.map(|d| d.to_string()),
+            )
+                .hash(&mut h);
+            h.finish()
+        })
+        .collect();
     // A term page's refine box counts the facts of every vacancy of the term, on each of
     // its pages: one digest per term, made once.
     let term_digests: BTreeMap<(crate::model::terms::Taxonomy, usize), u64> =
@@ -140,33 +173,9 @@ pub fn of(
                     .map(move |(g, group)| (t, g, group))
             })
             .map(|(t, g, group)| {
-                let mut h = DefaultHasher::new();
-                // Only the facts the refine box counts: an edit of a vacancy's text does not
-                // touch the other pages of its terms.
+                let mut h = hasher();
                 for &v in &group.vacancies {
-                    let v = &portal.vacancies[v];
-                    (
-                        &v.levels,
-                        v.kind,
-                        &v.location.slug,
-                        &v.organisation,
-                        v.workplace,
-                    )
-                        .hash(&mut h);
-                    for f in &v.fields {
-                        f.slug.hash(&mut h);
-                    }
-                    (
-                        v.region.as_deref(),
-                        v.hours.map(|x| (x.min, x.max)),
-                        format!("{:?}", v.allowance),
-                    )
-                        .hash(&mut h);
-                    (
-                        v.closes.map(|d| d.to_string()),
-                        v.starts.map(|d| d.to_string()),
-                    )
-                        .hash(&mut h);
+                    facts[v].hash(&mut h);
                 }
                 ((t, g), h.finish())
             })
@@ -174,7 +183,7 @@ pub fn of(
     plan.entries
         .par_iter()
         .map(|entry| {
-            let mut h = DefaultHasher::new();
+            let mut h = hasher();
             global.hash(&mut h);
             entry.path.hash(&mut h);
             match &entry.job {

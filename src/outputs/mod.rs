@@ -267,6 +267,7 @@ pub fn plan(
     theme: &Theme,
     tree: &ContentTree,
     settings: &Settings,
+    memos: Option<&crate::memo::Memos>,
     diags: &mut Vec<Diagnostic>,
 ) -> Plan {
     let listings = Listings::of(portal);
@@ -415,6 +416,7 @@ pub fn plan(
         settings,
         &theme.i18n,
         &urls,
+        memos,
     ));
     claim(
         Route::Search.file(),

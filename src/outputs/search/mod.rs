@@ -67,6 +67,8 @@ pub struct Input<'a> {
     pub analyzer: Analyzer,
     /// The day of the build.
     pub today: Date,
+    /// The words of each vacancy kept from the last rebuild of a `serve` session.
+    pub memos: Option<&'a crate::memo::Memos>,
 }
 
 /// One file of the index.
@@ -159,6 +161,7 @@ pub fn build(
     settings: &Settings,
     i18n: &I18n,
     urls: &Urls,
+    memos: Option<&crate::memo::Memos>,
 ) -> SearchIndex {
     let input = Input {
         portal,
@@ -167,6 +170,7 @@ pub fn build(
         urls,
         analyzer: Analyzer::new(settings.language),
         today: portal.today.0,
+        memos,
     };
     let n = input.rows.len();
     let mut raw: Vec<(String, Vec<u8>)> = Vec::new();
@@ -293,7 +297,14 @@ pub fn build(
     let files: Vec<IndexFile> = raw
         .into_par_iter()
         .map(|(name, bytes)| IndexFile {
-            bytes: encode::gzip(&bytes),
+            // Level 9 is slow; in `serve`, a file whose bytes did not change keeps its member.
+            bytes: match input.memos {
+                Some(memos) => memos
+                    .gzip
+                    .get_or_make(crate::memo::key(&bytes), || encode::gzip(&bytes))
+                    .to_vec(),
+                None => encode::gzip(&bytes),
+            },
             name,
         })
         .collect();

@@ -231,31 +231,68 @@ struct Seen {
 /// Word -> what is known of it.
 type Vocabulary = FxMap<String, Seen>;
 
-/// Adds every word of one vacancy (row `row`) to `vocabulary`, with the classes it is in.
-fn add_vacancy(input: &Input<'_>, v: &Vacancy, row: u32, vocabulary: &mut Vocabulary) {
+/// One word of a vacancy, counted.
+#[derive(Debug, Default)]
+struct Counted {
+    /// The classes it is in (`IN_TITLE | IN_META | IN_BODY`).
+    classes: u8,
+    /// Times it was written.
+    occurrences: u32,
+    /// Times it was written with diacritics, per spelling (lowercased).
+    displays: Vec<(String, u32)>,
+}
+
+/// The indexable words of one vacancy with their counts and classes: what the vacancy adds
+/// to the vocabulary. Made from the vacancy alone, so `serve` keeps it between rebuilds.
+#[derive(Debug, Default)]
+pub struct Bag(Vec<(String, Counted)>);
+
+/// Everything [`bag`] reads, for the key under which a session keeps the bag.
+fn bag_key(input: &Input<'_>, v: &Vacancy) -> u64 {
     let portal = input.portal;
     let t = input.i18n;
+    crate::memo::key((
+        input.analyzer.language(),
+        &v.title,
+        portal.organisation(&v.organisation).map(|o| &o.name),
+        v.fields
+            .iter()
+            .map(|f| portal.field_name(f))
+            .collect::<Vec<_>>(),
+        portal.place_name(&v.location),
+        &v.region,
+        t.label("kinds", v.kind.as_str()),
+        v.levels
+            .iter()
+            .map(|l| t.label("levels", l.as_str()))
+            .collect::<Vec<_>>(),
+        &v.crebo,
+        &v.summary,
+        &v.body.markdown,
+    ))
+}
+
+/// Cuts one vacancy into words, with the classes each is in.
+fn bag(input: &Input<'_>, v: &Vacancy) -> Bag {
+    let portal = input.portal;
+    let t = input.i18n;
+    let mut counted: FxMap<String, Counted> = FxMap::default();
     let mut add = |text: &str, class: u8| {
         words(text, |w, original| {
             if !indexable(w) || input.analyzer.is_stop(w) {
                 return;
             }
-            let seen = match vocabulary.get_mut(w) {
-                Some(seen) => seen,
-                None => vocabulary.entry(w.to_string()).or_default(),
+            let c = match counted.get_mut(w) {
+                Some(c) => c,
+                None => counted.entry(w.to_string()).or_default(),
             };
-            seen.occurrences += 1;
+            c.classes |= class;
+            c.occurrences += 1;
             if let Some(o) = original {
-                match seen.displays.get_mut(o) {
-                    Some(n) => *n += 1,
-                    None => {
-                        seen.displays.insert(o.to_string(), 1);
-                    }
+                match c.displays.iter_mut().find(|(d, _)| d == o) {
+                    Some((_, n)) => *n += 1,
+                    None => c.displays.push((o.to_string(), 1)),
                 }
-            }
-            match seen.postings.last_mut() {
-                Some(last) if *last >> 3 == row => *last |= u32::from(class),
-                _ => seen.postings.push(row << 3 | u32::from(class)),
             }
         });
     };
@@ -281,6 +318,27 @@ fn add_vacancy(input: &Input<'_>, v: &Vacancy, row: u32, vocabulary: &mut Vocabu
         add(s, IN_BODY);
     }
     add(&body_text(&v.body.markdown), IN_BODY);
+    Bag(counted.into_iter().collect())
+}
+
+/// Adds the words of one vacancy (row `row`) to `vocabulary`.
+fn add_bag(bag: &Bag, row: u32, vocabulary: &mut Vocabulary) {
+    for (word, c) in &bag.0 {
+        let seen = match vocabulary.get_mut(word.as_str()) {
+            Some(seen) => seen,
+            None => vocabulary.entry(word.clone()).or_default(),
+        };
+        seen.occurrences += c.occurrences;
+        for (display, n) in &c.displays {
+            match seen.displays.get_mut(display) {
+                Some(total) => *total += n,
+                None => {
+                    seen.displays.insert(display.clone(), *n);
+                }
+            }
+        }
+        seen.postings.push(row << 3 | u32::from(c.classes));
+    }
 }
 
 /// Cuts every row into words and gathers stems, postings and the lexicon.
@@ -296,7 +354,16 @@ pub fn build(input: &Input<'_>) -> Terms {
             let mut vocabulary = Vocabulary::default();
             for (offset, &i) in chunk.iter().enumerate() {
                 let row = (k * CHUNK + offset) as u32;
-                add_vacancy(input, &input.portal.vacancies[i], row, &mut vocabulary);
+                let v = &input.portal.vacancies[i];
+                match input.memos {
+                    Some(memos) => {
+                        let bag = memos
+                            .search_words
+                            .get_or_make(bag_key(input, v), || bag(input, v));
+                        add_bag(&bag, row, &mut vocabulary);
+                    }
+                    None => add_bag(&bag(input, v), row, &mut vocabulary),
+                }
             }
             vocabulary
         })

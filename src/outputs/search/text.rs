@@ -324,6 +324,7 @@ pub struct Analyzer {
     /// The stop words packed into numbers (at most 16 bytes each), sorted.
     packed_stop: Vec<u128>,
     plural_s: bool,
+    language: Language,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -343,18 +344,25 @@ impl Analyzer {
                 stop: STOP_EN,
                 packed_stop: Vec::new(),
                 plural_s: false,
+                language,
             },
             Language::Nl => Analyzer {
                 stemmer: Stemmer::create(Algorithm::Dutch),
                 stop: STOP_NL,
                 packed_stop: Vec::new(),
                 plural_s: true,
+                language,
             },
         };
         let mut packed: Vec<u128> = analyzer.stop.iter().filter_map(|w| pack(w)).collect();
         packed.sort_unstable();
         analyzer.packed_stop = packed;
         analyzer
+    }
+
+    /// The language whose words it cuts.
+    pub fn language(&self) -> &'static str {
+        self.language.code()
     }
 
     /// True when a word ending in `-s` whose singular is also indexed takes the singular's
