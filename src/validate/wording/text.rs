@@ -68,6 +68,7 @@ impl Text {
                 tokens: Vec::new(),
                 headings: vec![Vec::new()],
             },
+            chars: Vec::new(),
             sentence: 0,
             section: 0,
             heading: None,
@@ -145,6 +146,8 @@ impl Text {
 struct Builder<'a> {
     source: &'a str,
     text: Text,
+    /// The characters of the stretch being cut into words (kept to reuse its allocation).
+    chars: Vec<(usize, char)>,
     sentence: usize,
     section: usize,
     /// The words of the heading being read.
@@ -183,7 +186,9 @@ impl Builder<'_> {
         let Some(s) = self.source.get(range.clone()) else {
             return;
         };
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        chars.extend(s.char_indices());
         let mut i = 0;
         while i < chars.len() {
             let (start, c) = chars[i];
@@ -226,6 +231,7 @@ impl Builder<'_> {
                 i += 1;
             }
         }
+        self.chars = chars;
     }
 
     /// Whether the `.`, `!` or `?` just pushed ends its sentence.
@@ -397,6 +403,10 @@ impl Text {
 
 /// Lowercases and folds diacritics; keeps the text as it is when folding would empty it.
 pub(super) fn fold(raw: &str) -> String {
+    if raw.is_ascii() {
+        // Most words: nothing to fold, one allocation instead of two.
+        return raw.to_ascii_lowercase();
+    }
     let folded = deunicode::deunicode(raw).to_lowercase();
     if folded.trim().is_empty() {
         raw.to_lowercase()
