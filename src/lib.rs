@@ -286,13 +286,16 @@ pub fn build(opts: &BuildOptions) -> Report {
     };
     let Prepared {
         settings,
-        portal,
+        tree,
+        mut portal,
         bodies,
         theme,
         urls,
         plan,
-        ..
     } = prepared;
+    // Rendering reads the model, the rendered bodies and the plan, never the sources.
+    drop(tree);
+    portal.forget_vacancy_markdown();
     let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
     let published = publish::atomically(&opts.root, &opts.output(), |sink| {
         outputs::render_into(&plan, &plan.entries, &site, &opts.root, sink)

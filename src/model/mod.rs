@@ -91,6 +91,15 @@ pub struct Portal {
 }
 
 impl Portal {
+    /// Frees the Markdown of every vacancy body. A build calls it once the bodies are
+    /// rendered and the search index is made: nothing after that reads Markdown, and at
+    /// national scale the texts are a good part of what the build holds.
+    pub fn forget_vacancy_markdown(&mut self) {
+        for v in &mut self.vacancies {
+            v.body.markdown = String::new();
+        }
+    }
+
     /// A portal with nothing in it (for tests and examples).
     pub fn empty(today: Today) -> Portal {
         Portal {
