@@ -30,7 +30,7 @@ use crate::model::terms::Taxonomy;
 use crate::publish::Sink;
 use crate::render::context::{PortalView, Views};
 use crate::render::markdown::Bodies;
-use crate::render::theme::{FileSource, Theme};
+use crate::render::theme::{Cards, FileSource, Templates, Theme};
 use crate::settings::Settings;
 use crate::urls::{FeedFormat, FeedScope, Route, Urls};
 use listings::{Listings, page_count};
@@ -160,6 +160,8 @@ pub struct Site<'a> {
     pub feed_items: feeds::Items,
     /// `portal_view` as a template value, made once.
     portal_value: tera::Value,
+    /// The theme's templates for this build (each vacancy card's HTML is made once).
+    templates: Templates<'a>,
     /// Each vacancy's card as a template value, made on first use and shared by every
     /// listing it appears in.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
@@ -184,6 +186,7 @@ impl<'a> Site<'a> {
             i18n: &theme.i18n,
         };
         let portal_view = pages::portal_view(&views, listings.open.len());
+        let portal_value = tera::Value::from_serializable(&portal_view);
         Site {
             portal,
             bodies,
@@ -191,7 +194,8 @@ impl<'a> Site<'a> {
             settings,
             urls,
             listings,
-            portal_value: tera::Value::from_serializable(&portal_view),
+            templates: theme.templates(Cards::new(theme.i18n.value.clone(), portal_value.clone())),
+            portal_value,
             portal_view,
             feed_items: feeds::Items::new(portal.vacancies.len()),
             cards: (0..portal.vacancies.len())
@@ -244,6 +248,11 @@ impl<'a> Site<'a> {
         context.insert_value("portal", self.portal_value.clone());
         context.insert_value("t", self.theme.i18n.value.clone());
         Ok(context)
+    }
+
+    /// Renders a template of the theme with this build's memo of card HTML.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.templates.render(template, context)
     }
 
     /// The card of vacancy `index` as a template value.

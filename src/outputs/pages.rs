@@ -48,7 +48,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("field_counts", &term_counts(site, Taxonomy::Field));
             let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|t| views.taxonomy(*t)).collect();
             ctx.insert("taxonomies", &taxonomies);
-            site.theme.render("index.html", &ctx)
+            site.render("index.html", &ctx)
         }
         Job::Vacancies { page } => {
             let route = |n| Route::Vacancies { page: n };
@@ -59,7 +59,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
             ctx.insert("pagination", &views.pagination(*page, total_pages, route));
             ctx.insert("total", &site.listings.open.len());
-            site.theme.render("vacancies.html", &ctx)
+            site.render("vacancies.html", &ctx)
         }
         Job::Vacancy(i) => {
             let v = &portal.vacancies[*i];
@@ -79,7 +79,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("json_ld", &json_ld);
             ctx.insert("organisation", &organisation);
             ctx.insert("brochures", &brochures);
-            site.theme.render("vacancy.html", &ctx)
+            site.render("vacancy.html", &ctx)
         }
         Job::Organisations => {
             let cards: Vec<_> = portal
@@ -93,7 +93,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 None,
             )?;
             ctx.insert("organisations", &cards);
-            site.theme.render("organisations.html", &ctx)
+            site.render("organisations.html", &ctx)
         }
         Job::Organisation(i) => {
             let o = &portal.organisations[*i];
@@ -113,7 +113,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 "calendar_url",
                 &site.urls.href(Route::AgendaCalendar(Some(&o.slug))),
             );
-            site.theme.render("organisation.html", &ctx)
+            site.render("organisation.html", &ctx)
         }
         Job::Brochure(i) => {
             let b = &portal.brochures[*i];
@@ -127,21 +127,21 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()));
             ctx.insert("brochure", &views.brochure(b, Some(&bodies.brochures[*i])));
             ctx.insert("organisation", &organisation);
-            site.theme.render("brochure.html", &ctx)
+            site.render("brochure.html", &ctx)
         }
         Job::Page(i) => {
             let p = &portal.pages[*i];
             let mut ctx =
                 site.context(Route::Page(&p.slug), p.title.clone(), p.description.clone())?;
             ctx.insert("page", &views.page(p, &bodies.pages[*i]));
-            site.theme.render("page.html", &ctx)
+            site.render("page.html", &ctx)
         }
         Job::Taxonomy(taxonomy) => {
             let view = views.taxonomy(*taxonomy);
             let mut ctx = site.context(Route::Taxonomy(*taxonomy), view.title.clone(), None)?;
             ctx.insert("taxonomy", &view);
             ctx.insert("terms", &term_counts(site, *taxonomy));
-            site.theme.render("taxonomy.html", &ctx)
+            site.render("taxonomy.html", &ctx)
         }
         Job::Term {
             taxonomy,
@@ -169,7 +169,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
             ctx.insert("pagination", &views.pagination(*page, total_pages, route));
             ctx.insert_value("refine", site.refine(*taxonomy, *group, &count.name));
-            site.theme.render("term.html", &ctx)
+            site.render("term.html", &ctx)
         }
         Job::NotFound => {
             let ctx = site.context(
@@ -177,7 +177,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 t.label("titles", "not_found").to_string(),
                 None,
             )?;
-            site.theme.render("404.html", &ctx)
+            site.render("404.html", &ctx)
         }
         Job::WritingGuide => {
             let language = site.settings.language;
@@ -198,7 +198,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let title = t.label("guide", "title").to_string();
             let mut ctx = site.context(Route::WritingGuide, title, None)?;
             ctx.insert("rules", &rules);
-            site.theme.render("schrijfwijzer.html", &ctx)
+            site.render("schrijfwijzer.html", &ctx)
         }
         Job::FeedDocs => {
             let mut ctx = site.context(Route::FeedDocs, "Feeds".to_string(), None)?;
@@ -223,7 +223,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                     format: FeedFormat::Json,
                 }),
             );
-            site.theme.render("feeds.html", &ctx)
+            site.render("feeds.html", &ctx)
         }
         Job::Agenda => {
             let title = t.label("agenda", "title").to_string();
@@ -231,7 +231,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("months", &agenda::months(site));
             ctx.insert("calendar_url", &site.urls.href(Route::AgendaCalendar(None)));
             ctx.insert("deadlines_url", &site.urls.href(Route::Deadlines));
-            site.theme.render("agenda.html", &ctx)
+            site.render("agenda.html", &ctx)
         }
         Job::Event(i) => {
             let e = &portal.events[*i];
@@ -245,14 +245,14 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("event", &view);
             ctx.insert("agenda_url", &site.urls.href(Route::Agenda));
             ctx.insert("json_ld", &agenda::json_ld(site, *i));
-            site.theme.render("event.html", &ctx)
+            site.render("event.html", &ctx)
         }
         Job::Search(page) => {
             let title = t.label("search", "title").to_string();
             let description = Some(t.label("search", "description").to_string());
             let mut ctx = site.context(Route::Search, title, description)?;
             ctx.insert("search", &search_view(site, page));
-            site.theme.render("search.html", &ctx)
+            site.render("search.html", &ctx)
         }
         Job::Copy(_)
         | Job::Builtin(_)
