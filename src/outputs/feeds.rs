@@ -7,6 +7,8 @@
 //! XML 1.0 forbids; JSON written by serde_json. Every JSON Feed item carries a `_vacancy`
 //! extension with the vacancy's facts, documented at `/feeds/`.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::model::contact::Contact;
@@ -132,20 +134,43 @@ pub fn absolute_links(html: &str, origin: &str) -> String {
 /// assert_eq!(xml_escape("a & <b> \"c\" ]]>\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; ]]&gt;");
 /// ```
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
+    let mut out = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail, and only whole UTF-8 sequences are written.
+    let _ = xml_escape_to(&mut out, text);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`xml_escape`] into a writer, copying the runs between special characters whole.
+pub fn xml_escape_to(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (skip, replacement): (usize, &[u8]) = match b {
+            b'&' => (1, b"&amp;"),
+            b'<' => (1, b"&lt;"),
+            b'>' => (1, b"&gt;"),
+            b'"' => (1, b"&quot;"),
+            b'\'' => (1, b"&apos;"),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..0x20 => (1, b""),
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML either.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => (3, b""),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(replacement)?;
+        i += skip;
+        start = i;
     }
-    out
+    out.write_all(&bytes[start..])
 }
 
 /// Drops characters XML 1.0 forbids (used for JSON too, so both feeds say the same).
@@ -178,63 +203,93 @@ fn summary<'a>(site: &'a Site<'a>, index: usize) -> &'a str {
         .unwrap_or(&site.bodies.vacancies[index].summary)
 }
 
-/// Renders one feed.
-pub fn render(site: &Site<'_>, scope: Scope, format: FeedFormat) -> String {
+/// Renders one feed into memory.
+pub fn render(site: &Site<'_>, scope: Scope, format: FeedFormat) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write(site, scope, format, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Writes one feed to `out` item by item: the portal's own feeds are tens of megabytes at
+/// 10,000 vacancies, too much to build in memory first.
+pub fn write(
+    site: &Site<'_>,
+    scope: Scope,
+    format: FeedFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let feed = feed(site, scope, format);
     // The portal's own feed carries each vacancy's full text; the organisation and term
     // feeds carry the summary and the facts, so a vacancy's text is not published a dozen
     // times over (at 50,000 vacancies that is the difference between 100 MB and 1 GB).
     let full = scope == Scope::All;
     match format {
-        FeedFormat::Rss => rss(site, &feed, full),
-        FeedFormat::Json => json(site, &feed, full),
+        FeedFormat::Rss => rss(site, &feed, full, out),
+        FeedFormat::Json => json(site, &feed, full, out),
     }
 }
 
-fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
+fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool, x: &mut impl Write) -> io::Result<()> {
     let zone = Zone::new(&site.settings.timezone);
     let date = |d| zone.start_of_day(d).map(|z| rfc822(&z)).unwrap_or_default();
-    let mut x = String::with_capacity(1024 + feed.indices.len() * if full { 4096 } else { 1024 });
-    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
-    x.push_str(&format!("  <title>{}</title>\n", xml_escape(&feed.title)));
-    x.push_str(&format!("  <link>{}</link>\n", xml_escape(&feed.page)));
-    x.push_str(&format!(
-        "  <description>{}</description>\n",
+    x.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    x.write_all(b"<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n")?;
+    writeln!(x, "  <title>{}</title>", xml_escape(&feed.title))?;
+    writeln!(x, "  <link>{}</link>", xml_escape(&feed.page))?;
+    writeln!(
+        x,
+        "  <description>{}</description>",
         xml_escape(&feed.description)
-    ));
-    x.push_str(&format!(
-        "  <language>{}</language>\n",
+    )?;
+    writeln!(
+        x,
+        "  <language>{}</language>",
         site.settings.language.code()
-    ));
-    x.push_str(&format!(
-        "  <lastBuildDate>{}</lastBuildDate>\n",
+    )?;
+    writeln!(
+        x,
+        "  <lastBuildDate>{}</lastBuildDate>",
         date(last_change(site, &feed.vacancies))
-    ));
-    x.push_str("  <generator>stagebord</generator>\n");
-    x.push_str(&format!(
-        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+    )?;
+    x.write_all(b"  <generator>stagebord</generator>\n")?;
+    writeln!(
+        x,
+        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
         xml_escape(&feed.self_url)
-    ));
+    )?;
     for &i in &feed.indices {
         let item = site.feed_items.get(site, i);
-        x.push_str(if full {
-            &item.rss_full
-        } else {
-            &item.rss_short
-        });
+        x.write_all(item.rss_head.as_bytes())?;
+        if full {
+            x.write_all(b"    <content:encoded>")?;
+            xml_escape_to(x, &full_html(site, i))?;
+            x.write_all(b"</content:encoded>\n")?;
+        }
+        x.write_all(item.rss_tail.as_bytes())?;
     }
-    x.push_str("</channel>\n</rss>\n");
-    x
+    x.write_all(b"</channel>\n</rss>\n")
 }
 
-/// A vacancy's item in each feed format, made once and shared by every feed it is in.
+/// A vacancy's body with absolute links, as the portal's own feeds carry it.
+fn full_html(site: &Site<'_>, i: usize) -> String {
+    absolute_links(&site.bodies.vacancies[i].html, site.urls.origin())
+}
+
+/// The parts of a vacancy's feed items, made once and shared by every feed it is in. An
+/// item with the full text is these parts around the body, which is escaped while the
+/// portal's own feed is written (it is used once, so it is not kept).
 #[derive(Debug, Default)]
 pub struct Item {
-    rss_full: String,
-    rss_short: String,
-    json_full: String,
-    json_short: String,
+    /// `<item>` up to and including `<description>`.
+    rss_head: String,
+    /// From `<dc:creator>` to `</item>`.
+    rss_tail: String,
+    /// The JSON object from `{` up to and including `summary` (without the closing brace).
+    json_head: String,
+    /// `,"content_text":...`, for the summary variant.
+    json_text: String,
+    /// `,` and the members from `date_published` on, with the closing brace.
+    json_tail: String,
 }
 
 /// The feed items of every vacancy, each made on first use (a vacancy is in up to a dozen
@@ -255,10 +310,11 @@ impl Items {
     /// The items of vacancy `index`, made now if this is the first feed that needs them.
     fn get<'s>(&'s self, site: &Site<'_>, index: usize) -> &'s Item {
         static EMPTY: Item = Item {
-            rss_full: String::new(),
-            rss_short: String::new(),
-            json_full: String::new(),
-            json_short: String::new(),
+            rss_head: String::new(),
+            rss_tail: String::new(),
+            json_head: String::new(),
+            json_text: String::new(),
+            json_tail: String::new(),
         };
         self.items
             .get(index)
@@ -266,7 +322,7 @@ impl Items {
     }
 }
 
-/// Makes every format of one vacancy's feed item.
+/// Makes the parts of one vacancy's feed items.
 fn item(site: &Site<'_>, i: usize) -> Item {
     let v = &site.portal.vacancies[i];
     let zone = Zone::new(&site.settings.timezone);
@@ -275,7 +331,6 @@ fn item(site: &Site<'_>, i: usize) -> Item {
         .portal
         .organisation(&v.organisation)
         .map_or(v.organisation.as_str(), |o| o.name.as_str());
-    let html = absolute_links(&site.bodies.vacancies[i].html, site.urls.origin());
     let categories = categories(site, v);
 
     let mut head = String::with_capacity(1024);
@@ -306,54 +361,63 @@ fn item(site: &Site<'_>, i: usize) -> Item {
         ));
     }
     tail.push_str("  </item>\n");
-    let rss_short = format!("{head}{tail}");
-    let rss_full = format!(
-        "{head}    <content:encoded>{}</content:encoded>\n{tail}",
-        xml_escape(&html)
-    );
 
     let moment = |d| {
         zone.start_of_day(d)
             .map(|z| rfc3339(&z))
             .unwrap_or_default()
     };
-    let json_item = |content_html: Option<String>, content_text: Option<String>| JsonItem {
-        id: url.clone(),
-        url: url.clone(),
+    // One JSON object in two halves around the content member, which is the only one the
+    // two variants differ in: serialised separately, then joined with the braces between
+    // them removed, the bytes are those of the whole object.
+    let summary_text = clean(summary(site, i));
+    let json_head = JsonHead {
+        id: &url,
+        url: &url,
         title: clean(&v.title),
-        summary: clean(summary(site, i)),
-        content_html,
-        content_text,
+        summary: &summary_text,
+    };
+    let json_tail = JsonTail {
         date_published: moment(v.published),
         date_modified: v.updated.map(moment),
         authors: vec![Author {
             name: organisation.to_string(),
             url: site.urls.absolute(Route::Organisation(&v.organisation)),
         }],
-        tags: categories.clone(),
+        tags: categories,
         vacancy: extension(site, v),
     };
-    let json_full = serde_json::to_string(&json_item(Some(clean(&html)), None)).unwrap_or_default();
-    let json_short =
-        serde_json::to_string(&json_item(None, Some(clean(summary(site, i))))).unwrap_or_default();
+    let mut json_head = serde_json::to_string(&json_head).unwrap_or_default();
+    json_head.pop(); // the closing brace
+    let mut json_tail = serde_json::to_string(&json_tail).unwrap_or_default();
+    if json_tail.starts_with('{') {
+        json_tail.replace_range(..1, ","); // the opening brace
+    }
+    let json_text = format!(
+        ",\"content_text\":{}",
+        serde_json::to_string(&summary_text).unwrap_or_default()
+    );
     Item {
-        rss_full,
-        rss_short,
-        json_full,
-        json_short,
+        rss_head: head,
+        rss_tail: tail,
+        json_head,
+        json_text,
+        json_tail,
     }
 }
 
+/// The members of a JSON Feed item before its content.
 #[derive(Serialize)]
-struct JsonItem<'a> {
-    id: String,
-    url: String,
+struct JsonHead<'a> {
+    id: &'a str,
+    url: &'a str,
     title: String,
-    summary: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_html: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_text: Option<String>,
+    summary: &'a str,
+}
+
+/// The members of a JSON Feed item after its content.
+#[derive(Serialize)]
+struct JsonTail<'a> {
     date_published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_modified: Option<String>,
@@ -498,7 +562,7 @@ pub fn country(site: &Site<'_>, organisation: &Slug) -> String {
         .unwrap_or_else(|| site.settings.country.clone())
 }
 
-fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
+fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool, out: &mut impl Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Head<'a> {
         version: &'static str,
@@ -518,24 +582,23 @@ fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
     };
     // The head object, reopened to append the items, which are serialised once per vacancy.
     let head = serde_json::to_string(&head).unwrap_or_else(|_| "{}".to_string());
-    let mut text = String::with_capacity(
-        head.len() + 16 + feed.indices.len() * if full { 6144 } else { 2048 },
-    );
-    text.push_str(head.trim_end_matches('}'));
-    text.push_str(",\"items\":[");
+    out.write_all(head.trim_end_matches('}').as_bytes())?;
+    out.write_all(b",\"items\":[")?;
     for (n, &i) in feed.indices.iter().enumerate() {
         if n > 0 {
-            text.push_str(",\n");
+            out.write_all(b",\n")?;
         }
         let item = site.feed_items.get(site, i);
-        text.push_str(if full {
-            &item.json_full
+        out.write_all(item.json_head.as_bytes())?;
+        if full {
+            out.write_all(b",\"content_html\":")?;
+            serde_json::to_writer(&mut *out, &clean(&full_html(site, i)))?;
         } else {
-            &item.json_short
-        });
+            out.write_all(item.json_text.as_bytes())?;
+        }
+        out.write_all(item.json_tail.as_bytes())?;
     }
-    text.push_str("]}\n");
-    text
+    out.write_all(b"]}\n")
 }
 
 #[cfg(test)]
@@ -549,6 +612,37 @@ mod tests {
             absolute_links(html, "https://example.nl"),
             r#"<a href="https://example.nl/stages/x/">x</a> <img src="https://example.nl/stages/a.png"> <a href="//cdn.example.nl/y">y</a> <a href="https://z.nl/">z</a>"#
         );
+    }
+
+    #[test]
+    fn xml_escape_is_the_character_by_character_escape() {
+        fn by_char(text: &str) -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&apos;"),
+                    '\t' | '\n' | '\r' => out.push(c),
+                    c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        for text in [
+            "",
+            "plain",
+            "<p class=\"x\">Tom & Jerry's</p>",
+            "a\u{0}b\u{1f}c\td\ne\rf\u{7f}",
+            "\u{fffe}\u{ffff}\u{fffd}\u{ffbe}\u{efbf}x\u{ffff}",
+            "financiën — €450 ✓ 😀 &amp;",
+            "ends with <",
+        ] {
+            assert_eq!(xml_escape(text), by_char(text), "{text:?}");
+        }
     }
 
     #[test]

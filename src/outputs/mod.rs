@@ -594,7 +594,11 @@ pub fn render_entry(entry: &Entry, plan: &Plan, site: &Site<'_>) -> Result<Conte
                 .map(|f| f.bytes.clone())
                 .unwrap_or_default(),
         ),
-        Job::Feed(scope, format) => text(feeds::render(site, *scope, *format)),
+        Job::Feed(scope, format) => {
+            Content::Bytes(feeds::render(site, *scope, *format).map_err(|e| {
+                Diagnostic::error(&entry.path, format!("cannot make this feed: {e}"))
+            })?)
+        }
         Job::Sitemap => text(sitemap::sitemap(plan, site)),
         Job::Robots => text(sitemap::robots(site)),
         Job::EventCalendar(i) => text(calendar::single(site, *i)),
@@ -659,11 +663,23 @@ pub fn render_into<'e>(
     };
     let written = std::sync::atomic::AtomicUsize::new(0);
     let pages = std::sync::atomic::AtomicUsize::new(0);
-    entries
-        .into_par_iter()
-        .for_each(|entry| match render_entry(entry, plan, site) {
-            Ok(content) => {
-                if let Err(e) = write(sink, root, &entry.path, &content) {
+    entries.into_par_iter().for_each(|entry| {
+        let done = match &entry.job {
+            // Feeds go to the file as they are made (the portal's own are tens of megabytes)
+            // and the search index's files are written from the plan, without a copy.
+            Job::Feed(scope, format) => {
+                Ok(sink.write_with(&entry.path, |w| feeds::write(site, *scope, *format, w)))
+            }
+            Job::SearchFile(i) => Ok(sink.write(
+                &entry.path,
+                plan.search.files.get(*i).map_or(&[][..], |f| &f.bytes[..]),
+            )),
+            _ => render_entry(entry, plan, site)
+                .map(|content| write(sink, root, &entry.path, &content)),
+        };
+        match done {
+            Ok(result) => {
+                if let Err(e) = result {
                     push(Diagnostic::error(
                         sink.dir().join(&entry.path),
                         format!("cannot write this file: {e}"),
@@ -675,7 +691,8 @@ pub fn render_into<'e>(
                 }
             }
             Err(d) => push(d),
-        });
+        }
+    });
     let problems = problems.into_inner().unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
