@@ -174,9 +174,14 @@ pub fn xml_escape_to(out: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// Drops characters XML 1.0 forbids (used for JSON too, so both feeds say the same).
-fn clean(text: &str) -> String {
+fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    // Control characters are ASCII, so a byte is one exactly when it is such a character.
+    let forbidden = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+    if !text.bytes().any(forbidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
-        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| !u8::try_from(c).is_ok_and(forbidden))
         .collect()
 }
 
@@ -374,7 +379,7 @@ fn item(site: &Site<'_>, i: usize) -> Item {
     let json_head = JsonHead {
         id: &url,
         url: &url,
-        title: clean(&v.title),
+        title: clean(&v.title).into_owned(),
         summary: &summary_text,
     };
     let json_tail = JsonTail {
@@ -513,7 +518,7 @@ pub fn extension<'a>(site: &'a Site<'a>, v: &'a Vacancy) -> VacancyExtension<'a>
             .map(|f| site.portal.field_name(f).to_string())
             .collect(),
         location: Location {
-            city: clean(site.portal.place_name(&v.location)),
+            city: clean(site.portal.place_name(&v.location)).into_owned(),
             region: v.region.as_deref(),
             country: country(site, &v.organisation),
         },
@@ -574,10 +579,10 @@ fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool, out: &mut impl Write) -> i
     }
     let head = Head {
         version: "https://jsonfeed.org/version/1.1",
-        title: clean(&feed.title),
+        title: clean(&feed.title).into_owned(),
         home_page_url: &feed.page,
         feed_url: &feed.self_url,
-        description: clean(&feed.description),
+        description: clean(&feed.description).into_owned(),
         language: site.settings.language.code(),
     };
     // The head object, reopened to append the items, which are serialised once per vacancy.
