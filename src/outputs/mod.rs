@@ -163,8 +163,12 @@ pub struct Site<'a> {
     /// The theme's templates for this build (each vacancy card's HTML is made once).
     templates: Templates<'a>,
     /// Each vacancy's card as a template value, made on first use and shared by every
-    /// listing it appears in.
+    /// listing it appears in and by its own page.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each organisation's card as a template value, shared by the pages of its vacancies.
+    organisation_cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each organisation's brochures (links) as a template value, shared likewise.
+    brochure_lists: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each term's refine box (counts within the term), made once and shared by its pages.
     refine: BTreeMap<(Taxonomy, usize), std::sync::OnceLock<tera::Value>>,
 }
@@ -199,6 +203,12 @@ impl<'a> Site<'a> {
             portal_view,
             feed_items: feeds::Items::new(portal.vacancies.len()),
             cards: (0..portal.vacancies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            organisation_cards: (0..portal.organisations.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            brochure_lists: (0..portal.organisations.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             refine: Taxonomy::ALL
@@ -266,6 +276,56 @@ impl<'a> Site<'a> {
         self.cards
             .get(index)
             .map_or_else(make, |cell| cell.get_or_init(make).clone())
+    }
+
+    /// Vacancy `index` for its page: its card with the facts only the page shows added.
+    pub fn vacancy(&self, index: usize) -> tera::Value {
+        let details = self
+            .views()
+            .vacancy_details(&self.portal.vacancies[index], &self.bodies.vacancies[index]);
+        let mut vacancy = self.card(index).as_map().cloned().unwrap_or_default();
+        if let Some(details) = tera::Value::from_serializable(&details).into_map() {
+            vacancy.extend(details);
+        }
+        tera::Value::from(vacancy)
+    }
+
+    /// The card of the organisation with this slug (`none` for an unknown one).
+    pub fn organisation_card(&self, slug: &crate::model::slug::Slug) -> tera::Value {
+        let Ok(index) = self
+            .portal
+            .organisations
+            .binary_search_by(|o| o.slug.cmp(slug))
+        else {
+            return tera::Value::none();
+        };
+        let make = || {
+            let o = &self.portal.organisations[index];
+            let open = self.listings.of_organisation(&o.slug).len();
+            tera::Value::from_serializable(&self.views().organisation_card(o, open))
+        };
+        self.organisation_cards[index].get_or_init(make).clone()
+    }
+
+    /// The brochures of the organisation with this slug, as links.
+    pub fn brochure_list(&self, slug: &crate::model::slug::Slug) -> tera::Value {
+        let make = || {
+            let views = self.views();
+            let list: Vec<_> = self
+                .portal
+                .brochures_of(slug)
+                .map(|b| views.brochure(b, None))
+                .collect();
+            tera::Value::from_serializable(&list)
+        };
+        match self
+            .portal
+            .organisations
+            .binary_search_by(|o| o.slug.cmp(slug))
+        {
+            Ok(index) => self.brochure_lists[index].get_or_init(make).clone(),
+            Err(_) => make(),
+        }
     }
 }
 

@@ -63,36 +63,33 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
         }
         Job::Vacancy(i) => {
             let v = &portal.vacancies[*i];
-            let view = views.vacancy(v, &bodies.vacancies[*i]);
             let json_ld = crate::outputs::structured_data::job_posting(site, *i);
-            let description = Some(view.card.summary.to_string()).filter(|s| !s.is_empty());
+            // The card's summary.
+            let summary = v
+                .summary
+                .as_deref()
+                .unwrap_or(&bodies.vacancies[*i].summary);
+            let description = Some(summary.to_string()).filter(|s| !s.is_empty());
             let mut ctx = site.context(Route::Vacancy(&v.slug), v.title.clone(), description)?;
-            let organisation = portal.organisation(&v.organisation).map(|o| {
-                views.organisation_card(o, site.listings.of_organisation(&v.organisation).len())
-            });
-            let brochures: Vec<_> = portal
-                .brochures_of(&v.organisation)
-                .map(|b| views.brochure(b, None))
-                .collect();
-            ctx.insert("vacancy", &view);
+            ctx.insert_value("vacancy", site.vacancy(*i));
             ctx.insert("events", &agenda::of_vacancy(site, &v.slug));
             ctx.insert("json_ld", &json_ld);
-            ctx.insert("organisation", &organisation);
-            ctx.insert("brochures", &brochures);
+            ctx.insert_value("organisation", site.organisation_card(&v.organisation));
+            ctx.insert_value("brochures", site.brochure_list(&v.organisation));
             site.render("vacancy.html", &ctx)
         }
         Job::Organisations => {
             let cards: Vec<_> = portal
                 .organisations
                 .iter()
-                .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()))
+                .map(|o| site.organisation_card(&o.slug))
                 .collect();
             let mut ctx = site.context(
                 Route::Organisations,
                 t.label("nav", "organisations").to_string(),
                 None,
             )?;
-            ctx.insert("organisations", &cards);
+            ctx.insert_value("organisations", tera::Value::from(cards));
             site.render("organisations.html", &ctx)
         }
         Job::Organisation(i) => {
@@ -100,13 +97,9 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let open = site.listings.of_organisation(&o.slug);
             let view = views.organisation(o, open.len(), &bodies.organisations[*i]);
             let mut ctx = site.context(Route::Organisation(&o.slug), o.name.clone(), None)?;
-            let brochures: Vec<_> = portal
-                .brochures_of(&o.slug)
-                .map(|b| views.brochure(b, None))
-                .collect();
             ctx.insert("organisation", &view);
             ctx.insert_value("vacancies", cards(&mut open.iter().copied()));
-            ctx.insert("brochures", &brochures);
+            ctx.insert_value("brochures", site.brochure_list(&o.slug));
             ctx.insert("events", &agenda::of_organisation(site, &o.slug));
             ctx.insert("rounds", &agenda::rounds(site, o));
             ctx.insert(
@@ -122,11 +115,8 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 brochure: &b.slug,
             };
             let mut ctx = site.context(route, b.title.clone(), None)?;
-            let organisation = portal
-                .organisation(&b.organisation)
-                .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()));
             ctx.insert("brochure", &views.brochure(b, Some(&bodies.brochures[*i])));
-            ctx.insert("organisation", &organisation);
+            ctx.insert_value("organisation", site.organisation_card(&b.organisation));
             site.render("brochure.html", &ctx)
         }
         Job::Page(i) => {

@@ -162,12 +162,11 @@ pub struct VacancyCard<'a> {
     pub is_draft: bool,
 }
 
-/// Everything about one vacancy, for its page.
+/// The facts of a vacancy that only its page shows. The page's `vacancy` is its
+/// [`VacancyCard`] with these added (`Site::vacancy`), so the card's values, made once for the
+/// listings, are not made again for the page.
 #[derive(Debug, Serialize)]
-pub struct VacancyView<'a> {
-    /// The card's facts.
-    #[serde(flatten)]
-    pub card: VacancyCard<'a>,
+pub struct VacancyDetails<'a> {
     /// Last material change.
     pub updated: Option<DateView>,
     /// Intended start.
@@ -419,10 +418,9 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Everything about a vacancy.
-    pub fn vacancy(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyView<'a> {
-        VacancyView {
-            card: self.vacancy_card(v, body),
+    /// The facts of a vacancy besides its card's, for its page.
+    pub fn vacancy_details(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyDetails<'a> {
+        VacancyDetails {
             updated: v.updated.map(|d| self.date(d)),
             starts: v.starts.map(|d| self.date(d)),
             region: v.region.as_deref(),
