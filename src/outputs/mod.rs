@@ -171,6 +171,17 @@ pub struct Site<'a> {
     brochure_lists: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each term's refine box (counts within the term), made once and shared by its pages.
     refine: BTreeMap<(Taxonomy, usize), std::sync::OnceLock<tera::Value>>,
+    /// The links to the pages of each paginated listing, made once and shared by its pages.
+    page_urls: BTreeMap<Listing, std::sync::OnceLock<Vec<String>>>,
+}
+
+/// A listing of vacancies that is split into pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Listing {
+    /// `/vacatures/`
+    Vacancies,
+    /// A term page of a listing (index into the listing's groups).
+    Term(Taxonomy, usize),
 }
 
 impl<'a> Site<'a> {
@@ -217,6 +228,14 @@ impl<'a> Site<'a> {
                     (0..listings.groups(t).len()).map(move |g| ((t, g), std::sync::OnceLock::new()))
                 })
                 .collect(),
+            page_urls: std::iter::once(Listing::Vacancies)
+                .chain(
+                    Taxonomy::ALL.iter().flat_map(|&t| {
+                        (0..listings.groups(t).len()).map(move |g| Listing::Term(t, g))
+                    }),
+                )
+                .map(|listing| (listing, std::sync::OnceLock::new()))
+                .collect(),
         }
     }
 
@@ -229,6 +248,34 @@ impl<'a> Site<'a> {
         self.refine
             .get(&(taxonomy, group))
             .map_or_else(make, |cell| cell.get_or_init(make).clone())
+    }
+
+    /// The links to every page of a paginated listing (page n's is at n - 1).
+    pub fn page_urls(&self, listing: Listing) -> std::borrow::Cow<'_, [String]> {
+        let per_page = self.settings.paginate;
+        let make = || -> Vec<String> {
+            match listing {
+                Listing::Vacancies => (1..=page_count(self.listings.open.len(), per_page))
+                    .map(|page| self.urls.href(Route::Vacancies { page }))
+                    .collect(),
+                Listing::Term(taxonomy, group) => {
+                    let g = &self.listings.groups(taxonomy)[group];
+                    (1..=page_count(g.vacancies.len(), per_page))
+                        .map(|page| {
+                            self.urls.href(Route::Term {
+                                taxonomy,
+                                term: &g.slug,
+                                page,
+                            })
+                        })
+                        .collect()
+                }
+            }
+        };
+        match self.page_urls.get(&listing) {
+            Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(make)),
+            None => std::borrow::Cow::Owned(make()),
+        }
     }
 
     /// View builders.

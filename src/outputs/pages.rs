@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::model::terms::Taxonomy;
 use crate::outputs::listings::{TermGroup, newest, page_count, page_items};
-use crate::outputs::{Job, Site, agenda};
+use crate::outputs::{Job, Listing, Site, agenda};
 use crate::render::context::{Common, FeedLink, Link, PortalView, TermCount, Views};
 use crate::urls::{FeedFormat, FeedScope, Route};
 
@@ -57,7 +57,8 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let title = paged_title(t.label("nav", "vacancies"), *page, total_pages);
             let mut ctx = site.context(route(*page), title, None)?;
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
-            ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            let urls = site.page_urls(Listing::Vacancies);
+            ctx.insert("pagination", &views.pagination(*page, &urls));
             ctx.insert("total", &site.listings.open.len());
             site.render("vacancies.html", &ctx)
         }
@@ -157,7 +158,8 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("taxonomy", &view);
             ctx.insert("term", &count);
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
-            ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            let urls = site.page_urls(Listing::Term(*taxonomy, *group));
+            ctx.insert("pagination", &views.pagination(*page, &urls));
             ctx.insert_value("refine", site.refine(*taxonomy, *group, &count.name));
             site.render("term.html", &ctx)
         }
