@@ -134,43 +134,64 @@ pub fn absolute_links(html: &str, origin: &str) -> String {
 /// assert_eq!(xml_escape("a & <b> \"c\" ]]>\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; ]]&gt;");
 /// ```
 pub fn xml_escape(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    // Writing into a Vec cannot fail, and only whole UTF-8 sequences are written.
-    let _ = xml_escape_to(&mut out, text);
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = String::with_capacity(text.len());
+    push_xml_escaped(&mut out, text);
+    out
 }
 
-/// [`xml_escape`] into a writer, copying the runs between special characters whole.
+/// [`xml_escape`] onto the end of `out`.
+fn push_xml_escaped(out: &mut String, text: &str) {
+    let Ok(()) = xml_escape_with(text, |run| {
+        out.push_str(run);
+        Ok::<(), std::convert::Infallible>(())
+    });
+}
+
+/// [`xml_escape`] into a writer.
 pub fn xml_escape_to(out: &mut impl Write, text: &str) -> io::Result<()> {
+    xml_escape_with(text, |run| out.write_all(run.as_bytes()))
+}
+
+/// Hands the escaped text to `emit` in pieces: the runs between special characters whole,
+/// and the replacement of each special character.
+fn xml_escape_with<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (skip, replacement): (usize, &[u8]) = match b {
-            b'&' => (1, b"&amp;"),
-            b'<' => (1, b"&lt;"),
-            b'>' => (1, b"&gt;"),
-            b'"' => (1, b"&quot;"),
-            b'\'' => (1, b"&apos;"),
+        // Every special character is ASCII or a whole three-byte sequence, so the runs
+        // between them are whole characters.
+        let (skip, replacement) = match bytes[i] {
+            b'&' => (1, "&amp;"),
+            b'<' => (1, "&lt;"),
+            b'>' => (1, "&gt;"),
+            b'"' => (1, "&quot;"),
+            b'\'' => (1, "&apos;"),
             b'\t' | b'\n' | b'\r' => {
                 i += 1;
                 continue;
             }
-            0..0x20 => (1, b""),
+            0..0x20 => (1, ""),
             // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML either.
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => (3, b""),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => (3, ""),
             _ => {
                 i += 1;
                 continue;
             }
         };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(replacement)?;
+        if start < i {
+            emit(text.get(start..i).unwrap_or_default())?;
+        }
+        if !replacement.is_empty() {
+            emit(replacement)?;
+        }
         i += skip;
         start = i;
     }
-    out.write_all(&bytes[start..])
+    if start < bytes.len() {
+        emit(text.get(start..).unwrap_or_default())?;
+    }
+    Ok(())
 }
 
 /// Drops characters XML 1.0 forbids (used for JSON too, so both feeds say the same).
@@ -290,11 +311,11 @@ pub struct Item {
     /// From `<dc:creator>` to `</item>`.
     rss_tail: String,
     /// The JSON object from `{` up to and including `summary` (without the closing brace).
-    json_head: String,
+    json_head: Vec<u8>,
     /// `,"content_text":...`, for the summary variant.
-    json_text: String,
+    json_text: Vec<u8>,
     /// `,` and the members from `date_published` on, with the closing brace.
-    json_tail: String,
+    json_tail: Vec<u8>,
 }
 
 /// The feed items of every vacancy, each made on first use (a vacancy is in up to a dozen
@@ -317,9 +338,9 @@ impl Items {
         static EMPTY: Item = Item {
             rss_head: String::new(),
             rss_tail: String::new(),
-            json_head: String::new(),
-            json_text: String::new(),
-            json_tail: String::new(),
+            json_head: Vec::new(),
+            json_text: Vec::new(),
+            json_tail: Vec::new(),
         };
         self.items
             .get(index)
@@ -338,32 +359,42 @@ fn item(site: &Site<'_>, i: usize) -> Item {
         .map_or(v.organisation.as_str(), |o| o.name.as_str());
     let categories = categories(site, v);
 
-    let mut head = String::with_capacity(1024);
-    head.push_str("  <item>\n");
-    head.push_str(&format!("    <title>{}</title>\n", xml_escape(&v.title)));
-    head.push_str(&format!("    <link>{}</link>\n", xml_escape(&url)));
-    head.push_str(&format!(
-        "    <guid isPermaLink=\"true\">{}</guid>\n",
-        xml_escape(&url)
-    ));
+    let summary_text = summary(site, i);
     let pub_date = zone
         .start_of_day(v.published)
         .map(|z| rfc822(&z))
         .unwrap_or_default();
-    head.push_str(&format!("    <pubDate>{pub_date}</pubDate>\n"));
-    head.push_str(&format!(
-        "    <description>{}</description>\n",
-        xml_escape(summary(site, i))
-    ));
-    let mut tail = format!(
-        "    <dc:creator>{}</dc:creator>\n",
-        xml_escape(organisation)
+    let mut head = String::with_capacity(256 + v.title.len() + 2 * url.len() + summary_text.len());
+    let element = |out: &mut String, open: &str, close: &str, text: &str| {
+        out.push_str(open);
+        push_xml_escaped(out, text);
+        out.push_str(close);
+    };
+    head.push_str("  <item>\n");
+    element(&mut head, "    <title>", "</title>\n", &v.title);
+    element(&mut head, "    <link>", "</link>\n", &url);
+    element(
+        &mut head,
+        "    <guid isPermaLink=\"true\">",
+        "</guid>\n",
+        &url,
+    );
+    element(&mut head, "    <pubDate>", "</pubDate>\n", &pub_date);
+    element(
+        &mut head,
+        "    <description>",
+        "</description>\n",
+        summary_text,
+    );
+    let mut tail = String::with_capacity(256);
+    element(
+        &mut tail,
+        "    <dc:creator>",
+        "</dc:creator>\n",
+        organisation,
     );
     for category in &categories {
-        tail.push_str(&format!(
-            "    <category>{}</category>\n",
-            xml_escape(category)
-        ));
+        element(&mut tail, "    <category>", "</category>\n", category);
     }
     tail.push_str("  </item>\n");
 
@@ -375,7 +406,7 @@ fn item(site: &Site<'_>, i: usize) -> Item {
     // One JSON object in two halves around the content member, which is the only one the
     // two variants differ in: serialised separately, then joined with the braces between
     // them removed, the bytes are those of the whole object.
-    let summary_text = clean(summary(site, i));
+    let summary_text = clean(summary_text);
     let json_head = JsonHead {
         id: &url,
         url: &url,
@@ -392,22 +423,30 @@ fn item(site: &Site<'_>, i: usize) -> Item {
         tags: categories,
         vacancy: extension(site, v),
     };
-    let mut json_head = serde_json::to_string(&json_head).unwrap_or_default();
+    let mut json_head = to_json(&json_head, 128 + 2 * url.len() + summary_text.len());
     json_head.pop(); // the closing brace
-    let mut json_tail = serde_json::to_string(&json_tail).unwrap_or_default();
-    if json_tail.starts_with('{') {
-        json_tail.replace_range(..1, ","); // the opening brace
+    let mut json_tail = to_json(&json_tail, 2048);
+    if let Some(brace @ b'{') = json_tail.first_mut() {
+        *brace = b','; // the opening brace
     }
-    let json_text = format!(
-        ",\"content_text\":{}",
-        serde_json::to_string(&summary_text).unwrap_or_default()
-    );
+    let mut json_text = b",\"content_text\":".to_vec();
+    json_text.extend_from_slice(&to_json(&summary_text, 16 + summary_text.len()));
     Item {
         rss_head: head,
         rss_tail: tail,
         json_head,
         json_text,
         json_tail,
+    }
+}
+
+/// `value` as compact JSON, in a buffer made for about `capacity` bytes (empty if it cannot
+/// be serialised).
+fn to_json(value: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(capacity);
+    match serde_json::to_writer(&mut out, value) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
     }
 }
 
@@ -594,14 +633,14 @@ fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool, out: &mut impl Write) -> i
             out.write_all(b",\n")?;
         }
         let item = site.feed_items.get(site, i);
-        out.write_all(item.json_head.as_bytes())?;
+        out.write_all(&item.json_head)?;
         if full {
             out.write_all(b",\"content_html\":")?;
             serde_json::to_writer(&mut *out, &clean(&full_html(site, i)))?;
         } else {
-            out.write_all(item.json_text.as_bytes())?;
+            out.write_all(&item.json_text)?;
         }
-        out.write_all(item.json_tail.as_bytes())?;
+        out.write_all(&item.json_tail)?;
     }
     out.write_all(b"]}\n")
 }
