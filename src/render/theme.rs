@@ -430,6 +430,22 @@ thread_local! {
     static CARD_ERROR: RefCell<Option<tera::Error>> = const { RefCell::new(None) };
 }
 
+/// Marks this thread as rendering a card until dropped (also when the render unwinds).
+struct InCard;
+
+impl InCard {
+    fn enter() -> InCard {
+        IN_CARD.set(true);
+        InCard
+    }
+}
+
+impl Drop for InCard {
+    fn drop(&mut self) {
+        IN_CARD.set(false);
+    }
+}
+
 /// The HTML of the vacancy cards of one build, by the card's slug and the arguments it was
 /// rendered with.
 #[derive(Debug)]
@@ -511,9 +527,10 @@ fn card_function(
                 context.insert_value(key.to_string(), value.clone());
             }
         }
-        IN_CARD.set(true);
-        let rendered = tera.render(CARD_TEMPLATE, &context);
-        IN_CARD.set(false);
+        let rendered = {
+            let _in_card = InCard::enter();
+            tera.render(CARD_TEMPLATE, &context)
+        };
         match rendered {
             Ok(html) => {
                 let html = tera::Value::safe_string(&html);
