@@ -467,11 +467,19 @@ impl Cards {
         }
     }
 
-    fn get(&self, slug: &str, args: &tera::Map) -> Option<tera::Value> {
+    /// The card of `slug` rendered with these arguments, if it was.
+    fn get(&self, slug: &str, kwargs: &tera::Kwargs) -> Option<tera::Value> {
+        let same = |args: &tera::Map| {
+            let mut count = 0;
+            kwargs.iter().all(|(k, v)| {
+                count += 1;
+                args.get(k) == Some(v)
+            }) && count == args.len()
+        };
         let html = self.html.lock().ok()?;
         html.get(slug)?
             .iter()
-            .find(|(a, _)| a == args)
+            .find(|(args, _)| same(args))
             .map(|(_, h)| h.clone())
     }
 
@@ -495,7 +503,6 @@ fn card_function(
     move |kwargs, state| {
         let t = state.get::<tera::Value>("t")?;
         let portal = state.get::<tera::Value>("portal")?;
-        let args: tera::Map = kwargs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         let slug = kwargs
             .get::<&tera::Value>("v")?
             .and_then(tera::Value::as_map)
@@ -505,9 +512,10 @@ fn card_function(
             .as_ref()
             .zip(slug)
             .filter(|(c, _)| t.as_ref() == Some(&c.t) && portal.as_ref() == Some(&c.portal));
-        if let Some(html) = memo.and_then(|(c, slug)| c.get(slug, &args)) {
+        if let Some(html) = memo.and_then(|(c, slug)| c.get(slug, &kwargs)) {
             return Ok(html);
         }
+        let args: tera::Map = kwargs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         if IN_CARD.get() {
             return Err(tera::Error::message(format!(
                 "{CARD_TEMPLATE} cannot call {CARD_FUNCTION}()"
