@@ -73,6 +73,38 @@ impl Sink {
         std::fs::rename(&temp, &target)
     }
 
+    /// Writes one file through a buffer as `fill` makes it, for files too big to make in
+    /// memory first. When replacing, the file is written beside its target and renamed
+    /// over it, as with [`Sink::write`]; if `fill` fails, that half-written file is removed.
+    pub fn write_with(
+        &self,
+        relative: &str,
+        fill: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let target = self.target(relative)?;
+        let path = if self.replace {
+            Self::beside(&target)
+        } else {
+            target.clone()
+        };
+        let written = std::fs::File::create(&path).and_then(|file| {
+            let mut w = io::BufWriter::with_capacity(1 << 16, file);
+            fill(&mut w)?;
+            w.into_inner().map_err(io::IntoInnerError::into_error)?;
+            Ok(())
+        });
+        match written {
+            Ok(()) if self.replace => std::fs::rename(&path, &target),
+            Ok(()) => Ok(()),
+            Err(e) => {
+                if self.replace {
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(e)
+            }
+        }
+    }
+
     /// Copies one file.
     pub fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
         let target = self.target(relative)?;
@@ -252,6 +284,39 @@ mod tests {
                 "{output:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_streamed_file_is_whole_or_not_there() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        for sink in [
+            Sink::new(dir.path().to_path_buf()),
+            Sink::replacing(dir.path().to_path_buf()),
+        ] {
+            sink.write_with("a/feed.xml", |w| w.write_all(b"<rss/>"))
+                .unwrap();
+            assert_eq!(
+                std::fs::read_to_string(dir.path().join("a/feed.xml")).unwrap(),
+                "<rss/>"
+            );
+        }
+        let sink = Sink::replacing(dir.path().to_path_buf());
+        let failed = sink.write_with("a/feed.xml", |w| {
+            w.write_all(b"<rss>")?;
+            Err(io::Error::other("broken"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a/feed.xml")).unwrap(),
+            "<rss/>",
+            "the old file stays"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("feed.xml")]);
     }
 
     #[test]

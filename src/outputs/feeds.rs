@@ -7,6 +7,8 @@
 //! XML 1.0 forbids; JSON written by serde_json. Every JSON Feed item carries a `_vacancy`
 //! extension with the vacancy's facts, documented at `/feeds/`.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::model::contact::Contact;
@@ -133,25 +135,74 @@ pub fn absolute_links(html: &str, origin: &str) -> String {
 /// ```
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
+    push_xml_escaped(&mut out, text);
     out
 }
 
+/// [`xml_escape`] onto the end of `out`.
+fn push_xml_escaped(out: &mut String, text: &str) {
+    let Ok(()) = xml_escape_with(text, |run| {
+        out.push_str(run);
+        Ok::<(), std::convert::Infallible>(())
+    });
+}
+
+/// [`xml_escape`] into a writer.
+pub fn xml_escape_to(out: &mut impl Write, text: &str) -> io::Result<()> {
+    xml_escape_with(text, |run| out.write_all(run.as_bytes()))
+}
+
+/// Hands the escaped text to `emit` in pieces: the runs between special characters whole,
+/// and the replacement of each special character.
+fn xml_escape_with<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every special character is ASCII or a whole three-byte sequence, so the runs
+        // between them are whole characters.
+        let (skip, replacement) = match bytes[i] {
+            b'&' => (1, "&amp;"),
+            b'<' => (1, "&lt;"),
+            b'>' => (1, "&gt;"),
+            b'"' => (1, "&quot;"),
+            b'\'' => (1, "&apos;"),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..0x20 => (1, ""),
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML either.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => (3, ""),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if start < i {
+            emit(text.get(start..i).unwrap_or_default())?;
+        }
+        if !replacement.is_empty() {
+            emit(replacement)?;
+        }
+        i += skip;
+        start = i;
+    }
+    if start < bytes.len() {
+        emit(text.get(start..).unwrap_or_default())?;
+    }
+    Ok(())
+}
+
 /// Drops characters XML 1.0 forbids (used for JSON too, so both feeds say the same).
-fn clean(text: &str) -> String {
+fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    // Control characters are ASCII, so a byte is one exactly when it is such a character.
+    let forbidden = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+    if !text.bytes().any(forbidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
-        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| !u8::try_from(c).is_ok_and(forbidden))
         .collect()
 }
 
@@ -178,63 +229,93 @@ fn summary<'a>(site: &'a Site<'a>, index: usize) -> &'a str {
         .unwrap_or(&site.bodies.vacancies[index].summary)
 }
 
-/// Renders one feed.
-pub fn render(site: &Site<'_>, scope: Scope, format: FeedFormat) -> String {
+/// Renders one feed into memory.
+pub fn render(site: &Site<'_>, scope: Scope, format: FeedFormat) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write(site, scope, format, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Writes one feed to `out` item by item: the portal's own feeds are tens of megabytes at
+/// 10,000 vacancies, too much to build in memory first.
+pub fn write(
+    site: &Site<'_>,
+    scope: Scope,
+    format: FeedFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let feed = feed(site, scope, format);
     // The portal's own feed carries each vacancy's full text; the organisation and term
     // feeds carry the summary and the facts, so a vacancy's text is not published a dozen
     // times over (at 50,000 vacancies that is the difference between 100 MB and 1 GB).
     let full = scope == Scope::All;
     match format {
-        FeedFormat::Rss => rss(site, &feed, full),
-        FeedFormat::Json => json(site, &feed, full),
+        FeedFormat::Rss => rss(site, &feed, full, out),
+        FeedFormat::Json => json(site, &feed, full, out),
     }
 }
 
-fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
+fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool, x: &mut impl Write) -> io::Result<()> {
     let zone = Zone::new(&site.settings.timezone);
     let date = |d| zone.start_of_day(d).map(|z| rfc822(&z)).unwrap_or_default();
-    let mut x = String::with_capacity(1024 + feed.indices.len() * if full { 4096 } else { 1024 });
-    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
-    x.push_str(&format!("  <title>{}</title>\n", xml_escape(&feed.title)));
-    x.push_str(&format!("  <link>{}</link>\n", xml_escape(&feed.page)));
-    x.push_str(&format!(
-        "  <description>{}</description>\n",
+    x.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    x.write_all(b"<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n")?;
+    writeln!(x, "  <title>{}</title>", xml_escape(&feed.title))?;
+    writeln!(x, "  <link>{}</link>", xml_escape(&feed.page))?;
+    writeln!(
+        x,
+        "  <description>{}</description>",
         xml_escape(&feed.description)
-    ));
-    x.push_str(&format!(
-        "  <language>{}</language>\n",
+    )?;
+    writeln!(
+        x,
+        "  <language>{}</language>",
         site.settings.language.code()
-    ));
-    x.push_str(&format!(
-        "  <lastBuildDate>{}</lastBuildDate>\n",
+    )?;
+    writeln!(
+        x,
+        "  <lastBuildDate>{}</lastBuildDate>",
         date(last_change(site, &feed.vacancies))
-    ));
-    x.push_str("  <generator>stagebord</generator>\n");
-    x.push_str(&format!(
-        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+    )?;
+    x.write_all(b"  <generator>stagebord</generator>\n")?;
+    writeln!(
+        x,
+        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
         xml_escape(&feed.self_url)
-    ));
+    )?;
     for &i in &feed.indices {
         let item = site.feed_items.get(site, i);
-        x.push_str(if full {
-            &item.rss_full
-        } else {
-            &item.rss_short
-        });
+        x.write_all(item.rss_head.as_bytes())?;
+        if full {
+            x.write_all(b"    <content:encoded>")?;
+            xml_escape_to(x, &full_html(site, i))?;
+            x.write_all(b"</content:encoded>\n")?;
+        }
+        x.write_all(item.rss_tail.as_bytes())?;
     }
-    x.push_str("</channel>\n</rss>\n");
-    x
+    x.write_all(b"</channel>\n</rss>\n")
 }
 
-/// A vacancy's item in each feed format, made once and shared by every feed it is in.
+/// A vacancy's body with absolute links, as the portal's own feeds carry it.
+fn full_html(site: &Site<'_>, i: usize) -> String {
+    absolute_links(&site.bodies.vacancies[i].html, site.urls.origin())
+}
+
+/// The parts of a vacancy's feed items, made once and shared by every feed it is in. An
+/// item with the full text is these parts around the body, which is escaped while the
+/// portal's own feed is written (it is used once, so it is not kept).
 #[derive(Debug, Default)]
 pub struct Item {
-    rss_full: String,
-    rss_short: String,
-    json_full: String,
-    json_short: String,
+    /// `<item>` up to and including `<description>`.
+    rss_head: String,
+    /// From `<dc:creator>` to `</item>`.
+    rss_tail: String,
+    /// The JSON object from `{` up to and including `summary` (without the closing brace).
+    json_head: Vec<u8>,
+    /// `,"content_text":...`, for the summary variant.
+    json_text: Vec<u8>,
+    /// `,` and the members from `date_published` on, with the closing brace.
+    json_tail: Vec<u8>,
 }
 
 /// The feed items of every vacancy, each made on first use (a vacancy is in up to a dozen
@@ -255,10 +336,11 @@ impl Items {
     /// The items of vacancy `index`, made now if this is the first feed that needs them.
     fn get<'s>(&'s self, site: &Site<'_>, index: usize) -> &'s Item {
         static EMPTY: Item = Item {
-            rss_full: String::new(),
-            rss_short: String::new(),
-            json_full: String::new(),
-            json_short: String::new(),
+            rss_head: String::new(),
+            rss_tail: String::new(),
+            json_head: Vec::new(),
+            json_text: Vec::new(),
+            json_tail: Vec::new(),
         };
         self.items
             .get(index)
@@ -266,7 +348,7 @@ impl Items {
     }
 }
 
-/// Makes every format of one vacancy's feed item.
+/// Makes the parts of one vacancy's feed items.
 fn item(site: &Site<'_>, i: usize) -> Item {
     let v = &site.portal.vacancies[i];
     let zone = Zone::new(&site.settings.timezone);
@@ -275,85 +357,111 @@ fn item(site: &Site<'_>, i: usize) -> Item {
         .portal
         .organisation(&v.organisation)
         .map_or(v.organisation.as_str(), |o| o.name.as_str());
-    let html = absolute_links(&site.bodies.vacancies[i].html, site.urls.origin());
     let categories = categories(site, v);
 
-    let mut head = String::with_capacity(1024);
-    head.push_str("  <item>\n");
-    head.push_str(&format!("    <title>{}</title>\n", xml_escape(&v.title)));
-    head.push_str(&format!("    <link>{}</link>\n", xml_escape(&url)));
-    head.push_str(&format!(
-        "    <guid isPermaLink=\"true\">{}</guid>\n",
-        xml_escape(&url)
-    ));
+    let summary_text = summary(site, i);
     let pub_date = zone
         .start_of_day(v.published)
         .map(|z| rfc822(&z))
         .unwrap_or_default();
-    head.push_str(&format!("    <pubDate>{pub_date}</pubDate>\n"));
-    head.push_str(&format!(
-        "    <description>{}</description>\n",
-        xml_escape(summary(site, i))
-    ));
-    let mut tail = format!(
-        "    <dc:creator>{}</dc:creator>\n",
-        xml_escape(organisation)
+    let mut head = String::with_capacity(256 + v.title.len() + 2 * url.len() + summary_text.len());
+    let element = |out: &mut String, open: &str, close: &str, text: &str| {
+        out.push_str(open);
+        push_xml_escaped(out, text);
+        out.push_str(close);
+    };
+    head.push_str("  <item>\n");
+    element(&mut head, "    <title>", "</title>\n", &v.title);
+    element(&mut head, "    <link>", "</link>\n", &url);
+    element(
+        &mut head,
+        "    <guid isPermaLink=\"true\">",
+        "</guid>\n",
+        &url,
+    );
+    element(&mut head, "    <pubDate>", "</pubDate>\n", &pub_date);
+    element(
+        &mut head,
+        "    <description>",
+        "</description>\n",
+        summary_text,
+    );
+    let mut tail = String::with_capacity(256);
+    element(
+        &mut tail,
+        "    <dc:creator>",
+        "</dc:creator>\n",
+        organisation,
     );
     for category in &categories {
-        tail.push_str(&format!(
-            "    <category>{}</category>\n",
-            xml_escape(category)
-        ));
+        element(&mut tail, "    <category>", "</category>\n", category);
     }
     tail.push_str("  </item>\n");
-    let rss_short = format!("{head}{tail}");
-    let rss_full = format!(
-        "{head}    <content:encoded>{}</content:encoded>\n{tail}",
-        xml_escape(&html)
-    );
 
     let moment = |d| {
         zone.start_of_day(d)
             .map(|z| rfc3339(&z))
             .unwrap_or_default()
     };
-    let json_item = |content_html: Option<String>, content_text: Option<String>| JsonItem {
-        id: url.clone(),
-        url: url.clone(),
-        title: clean(&v.title),
-        summary: clean(summary(site, i)),
-        content_html,
-        content_text,
+    // One JSON object in two halves around the content member, which is the only one the
+    // two variants differ in: serialised separately, then joined with the braces between
+    // them removed, the bytes are those of the whole object.
+    let summary_text = clean(summary_text);
+    let json_head = JsonHead {
+        id: &url,
+        url: &url,
+        title: clean(&v.title).into_owned(),
+        summary: &summary_text,
+    };
+    let json_tail = JsonTail {
         date_published: moment(v.published),
         date_modified: v.updated.map(moment),
         authors: vec![Author {
             name: organisation.to_string(),
             url: site.urls.absolute(Route::Organisation(&v.organisation)),
         }],
-        tags: categories.clone(),
+        tags: categories,
         vacancy: extension(site, v),
     };
-    let json_full = serde_json::to_string(&json_item(Some(clean(&html)), None)).unwrap_or_default();
-    let json_short =
-        serde_json::to_string(&json_item(None, Some(clean(summary(site, i))))).unwrap_or_default();
+    let mut json_head = to_json(&json_head, 128 + 2 * url.len() + summary_text.len());
+    json_head.pop(); // the closing brace
+    let mut json_tail = to_json(&json_tail, 2048);
+    if let Some(brace @ b'{') = json_tail.first_mut() {
+        *brace = b','; // the opening brace
+    }
+    let mut json_text = b",\"content_text\":".to_vec();
+    json_text.extend_from_slice(&to_json(&summary_text, 16 + summary_text.len()));
     Item {
-        rss_full,
-        rss_short,
-        json_full,
-        json_short,
+        rss_head: head,
+        rss_tail: tail,
+        json_head,
+        json_text,
+        json_tail,
     }
 }
 
+/// `value` as compact JSON, in a buffer made for about `capacity` bytes (empty if it cannot
+/// be serialised).
+fn to_json(value: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(capacity);
+    match serde_json::to_writer(&mut out, value) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The members of a JSON Feed item before its content.
 #[derive(Serialize)]
-struct JsonItem<'a> {
-    id: String,
-    url: String,
+struct JsonHead<'a> {
+    id: &'a str,
+    url: &'a str,
     title: String,
-    summary: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_html: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_text: Option<String>,
+    summary: &'a str,
+}
+
+/// The members of a JSON Feed item after its content.
+#[derive(Serialize)]
+struct JsonTail<'a> {
     date_published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_modified: Option<String>,
@@ -449,7 +557,7 @@ pub fn extension<'a>(site: &'a Site<'a>, v: &'a Vacancy) -> VacancyExtension<'a>
             .map(|f| site.portal.field_name(f).to_string())
             .collect(),
         location: Location {
-            city: clean(site.portal.place_name(&v.location)),
+            city: clean(site.portal.place_name(&v.location)).into_owned(),
             region: v.region.as_deref(),
             country: country(site, &v.organisation),
         },
@@ -498,7 +606,7 @@ pub fn country(site: &Site<'_>, organisation: &Slug) -> String {
         .unwrap_or_else(|| site.settings.country.clone())
 }
 
-fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
+fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool, out: &mut impl Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Head<'a> {
         version: &'static str,
@@ -510,32 +618,31 @@ fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool) -> String {
     }
     let head = Head {
         version: "https://jsonfeed.org/version/1.1",
-        title: clean(&feed.title),
+        title: clean(&feed.title).into_owned(),
         home_page_url: &feed.page,
         feed_url: &feed.self_url,
-        description: clean(&feed.description),
+        description: clean(&feed.description).into_owned(),
         language: site.settings.language.code(),
     };
     // The head object, reopened to append the items, which are serialised once per vacancy.
     let head = serde_json::to_string(&head).unwrap_or_else(|_| "{}".to_string());
-    let mut text = String::with_capacity(
-        head.len() + 16 + feed.indices.len() * if full { 6144 } else { 2048 },
-    );
-    text.push_str(head.trim_end_matches('}'));
-    text.push_str(",\"items\":[");
+    out.write_all(head.trim_end_matches('}').as_bytes())?;
+    out.write_all(b",\"items\":[")?;
     for (n, &i) in feed.indices.iter().enumerate() {
         if n > 0 {
-            text.push_str(",\n");
+            out.write_all(b",\n")?;
         }
         let item = site.feed_items.get(site, i);
-        text.push_str(if full {
-            &item.json_full
+        out.write_all(&item.json_head)?;
+        if full {
+            out.write_all(b",\"content_html\":")?;
+            serde_json::to_writer(&mut *out, &clean(&full_html(site, i)))?;
         } else {
-            &item.json_short
-        });
+            out.write_all(&item.json_text)?;
+        }
+        out.write_all(&item.json_tail)?;
     }
-    text.push_str("]}\n");
-    text
+    out.write_all(b"]}\n")
 }
 
 #[cfg(test)]
@@ -549,6 +656,37 @@ mod tests {
             absolute_links(html, "https://example.nl"),
             r#"<a href="https://example.nl/stages/x/">x</a> <img src="https://example.nl/stages/a.png"> <a href="//cdn.example.nl/y">y</a> <a href="https://z.nl/">z</a>"#
         );
+    }
+
+    #[test]
+    fn xml_escape_is_the_character_by_character_escape() {
+        fn by_char(text: &str) -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&apos;"),
+                    '\t' | '\n' | '\r' => out.push(c),
+                    c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        for text in [
+            "",
+            "plain",
+            "<p class=\"x\">Tom & Jerry's</p>",
+            "a\u{0}b\u{1f}c\td\ne\rf\u{7f}",
+            "\u{fffe}\u{ffff}\u{fffd}\u{ffbe}\u{efbf}x\u{ffff}",
+            "financiën — €450 ✓ 😀 &amp;",
+            "ends with <",
+        ] {
+            assert_eq!(xml_escape(text), by_char(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::model::terms::Taxonomy;
 use crate::publish::Sink;
 use crate::render::context::{PortalView, Views};
 use crate::render::markdown::Bodies;
-use crate::render::theme::{FileSource, Theme};
+use crate::render::theme::{Cards, FileSource, Templates, Theme};
 use crate::settings::Settings;
 use crate::urls::{FeedFormat, FeedScope, Route, Urls};
 use listings::{Listings, page_count};
@@ -160,11 +160,28 @@ pub struct Site<'a> {
     pub feed_items: feeds::Items,
     /// `portal_view` as a template value, made once.
     portal_value: tera::Value,
+    /// The theme's templates for this build (each vacancy card's HTML is made once).
+    templates: Templates<'a>,
     /// Each vacancy's card as a template value, made on first use and shared by every
-    /// listing it appears in.
+    /// listing it appears in and by its own page.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each organisation's card as a template value, shared by the pages of its vacancies.
+    organisation_cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each organisation's brochures (links) as a template value, shared likewise.
+    brochure_lists: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each term's refine box (counts within the term), made once and shared by its pages.
     refine: BTreeMap<(Taxonomy, usize), std::sync::OnceLock<tera::Value>>,
+    /// The links to the pages of each paginated listing, made once and shared by its pages.
+    page_urls: BTreeMap<Listing, std::sync::OnceLock<Vec<String>>>,
+}
+
+/// A listing of vacancies that is split into pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Listing {
+    /// `/vacatures/`
+    Vacancies,
+    /// A term page of a listing (index into the listing's groups).
+    Term(Taxonomy, usize),
 }
 
 impl<'a> Site<'a> {
@@ -184,6 +201,7 @@ impl<'a> Site<'a> {
             i18n: &theme.i18n,
         };
         let portal_view = pages::portal_view(&views, listings.open.len());
+        let portal_value = tera::Value::from_serializable(&portal_view);
         Site {
             portal,
             bodies,
@@ -191,10 +209,17 @@ impl<'a> Site<'a> {
             settings,
             urls,
             listings,
-            portal_value: tera::Value::from_serializable(&portal_view),
+            templates: theme.templates(Cards::new(theme.i18n.value.clone(), portal_value.clone())),
+            portal_value,
             portal_view,
             feed_items: feeds::Items::new(portal.vacancies.len()),
             cards: (0..portal.vacancies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            organisation_cards: (0..portal.organisations.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            brochure_lists: (0..portal.organisations.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             refine: Taxonomy::ALL
@@ -202,6 +227,14 @@ impl<'a> Site<'a> {
                 .flat_map(|&t| {
                     (0..listings.groups(t).len()).map(move |g| ((t, g), std::sync::OnceLock::new()))
                 })
+                .collect(),
+            page_urls: std::iter::once(Listing::Vacancies)
+                .chain(
+                    Taxonomy::ALL.iter().flat_map(|&t| {
+                        (0..listings.groups(t).len()).map(move |g| Listing::Term(t, g))
+                    }),
+                )
+                .map(|listing| (listing, std::sync::OnceLock::new()))
                 .collect(),
         }
     }
@@ -215,6 +248,34 @@ impl<'a> Site<'a> {
         self.refine
             .get(&(taxonomy, group))
             .map_or_else(make, |cell| cell.get_or_init(make).clone())
+    }
+
+    /// The links to every page of a paginated listing (page n's is at n - 1).
+    pub fn page_urls(&self, listing: Listing) -> std::borrow::Cow<'_, [String]> {
+        let per_page = self.settings.paginate;
+        let make = || -> Vec<String> {
+            match listing {
+                Listing::Vacancies => (1..=page_count(self.listings.open.len(), per_page))
+                    .map(|page| self.urls.href(Route::Vacancies { page }))
+                    .collect(),
+                Listing::Term(taxonomy, group) => {
+                    let g = &self.listings.groups(taxonomy)[group];
+                    (1..=page_count(g.vacancies.len(), per_page))
+                        .map(|page| {
+                            self.urls.href(Route::Term {
+                                taxonomy,
+                                term: &g.slug,
+                                page,
+                            })
+                        })
+                        .collect()
+                }
+            }
+        };
+        match self.page_urls.get(&listing) {
+            Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(make)),
+            None => std::borrow::Cow::Owned(make()),
+        }
     }
 
     /// View builders.
@@ -246,6 +307,11 @@ impl<'a> Site<'a> {
         Ok(context)
     }
 
+    /// Renders a template of the theme with this build's memo of card HTML.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.templates.render(template, context)
+    }
+
     /// The card of vacancy `index` as a template value.
     pub fn card(&self, index: usize) -> tera::Value {
         let make = || {
@@ -257,6 +323,56 @@ impl<'a> Site<'a> {
         self.cards
             .get(index)
             .map_or_else(make, |cell| cell.get_or_init(make).clone())
+    }
+
+    /// Vacancy `index` for its page: its card with the facts only the page shows added.
+    pub fn vacancy(&self, index: usize) -> tera::Value {
+        let details = self
+            .views()
+            .vacancy_details(&self.portal.vacancies[index], &self.bodies.vacancies[index]);
+        let mut vacancy = self.card(index).as_map().cloned().unwrap_or_default();
+        if let Some(details) = tera::Value::from_serializable(&details).into_map() {
+            vacancy.extend(details);
+        }
+        tera::Value::from(vacancy)
+    }
+
+    /// The card of the organisation with this slug (`none` for an unknown one).
+    pub fn organisation_card(&self, slug: &crate::model::slug::Slug) -> tera::Value {
+        let Ok(index) = self
+            .portal
+            .organisations
+            .binary_search_by(|o| o.slug.cmp(slug))
+        else {
+            return tera::Value::none();
+        };
+        let make = || {
+            let o = &self.portal.organisations[index];
+            let open = self.listings.of_organisation(&o.slug).len();
+            tera::Value::from_serializable(&self.views().organisation_card(o, open))
+        };
+        self.organisation_cards[index].get_or_init(make).clone()
+    }
+
+    /// The brochures of the organisation with this slug, as links.
+    pub fn brochure_list(&self, slug: &crate::model::slug::Slug) -> tera::Value {
+        let make = || {
+            let views = self.views();
+            let list: Vec<_> = self
+                .portal
+                .brochures_of(slug)
+                .map(|b| views.brochure(b, None))
+                .collect();
+            tera::Value::from_serializable(&list)
+        };
+        match self
+            .portal
+            .organisations
+            .binary_search_by(|o| o.slug.cmp(slug))
+        {
+            Ok(index) => self.brochure_lists[index].get_or_init(make).clone(),
+            Err(_) => make(),
+        }
     }
 }
 
@@ -587,7 +703,11 @@ pub fn render_entry(entry: &Entry, plan: &Plan, site: &Site<'_>) -> Result<Conte
                 .map(|f| f.bytes.clone())
                 .unwrap_or_default(),
         ),
-        Job::Feed(scope, format) => text(feeds::render(site, *scope, *format)),
+        Job::Feed(scope, format) => {
+            Content::Bytes(feeds::render(site, *scope, *format).map_err(|e| {
+                Diagnostic::error(&entry.path, format!("cannot make this feed: {e}"))
+            })?)
+        }
         Job::Sitemap => text(sitemap::sitemap(plan, site)),
         Job::Robots => text(sitemap::robots(site)),
         Job::EventCalendar(i) => text(calendar::single(site, *i)),
@@ -652,11 +772,23 @@ pub fn render_into<'e>(
     };
     let written = std::sync::atomic::AtomicUsize::new(0);
     let pages = std::sync::atomic::AtomicUsize::new(0);
-    entries
-        .into_par_iter()
-        .for_each(|entry| match render_entry(entry, plan, site) {
-            Ok(content) => {
-                if let Err(e) = write(sink, root, &entry.path, &content) {
+    entries.into_par_iter().for_each(|entry| {
+        let done = match &entry.job {
+            // Feeds go to the file as they are made (the portal's own are tens of megabytes)
+            // and the search index's files are written from the plan, without a copy.
+            Job::Feed(scope, format) => {
+                Ok(sink.write_with(&entry.path, |w| feeds::write(site, *scope, *format, w)))
+            }
+            Job::SearchFile(i) => Ok(sink.write(
+                &entry.path,
+                plan.search.files.get(*i).map_or(&[][..], |f| &f.bytes[..]),
+            )),
+            _ => render_entry(entry, plan, site)
+                .map(|content| write(sink, root, &entry.path, &content)),
+        };
+        match done {
+            Ok(result) => {
+                if let Err(e) = result {
                     push(Diagnostic::error(
                         sink.dir().join(&entry.path),
                         format!("cannot write this file: {e}"),
@@ -668,7 +800,8 @@ pub fn render_into<'e>(
                 }
             }
             Err(d) => push(d),
-        });
+        }
+    });
     let problems = problems.into_inner().unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);

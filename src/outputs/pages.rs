@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::model::terms::Taxonomy;
 use crate::outputs::listings::{TermGroup, newest, page_count, page_items};
-use crate::outputs::{Job, Site, agenda};
+use crate::outputs::{Job, Listing, Site, agenda};
 use crate::render::context::{Common, FeedLink, Link, PortalView, TermCount, Views};
 use crate::urls::{FeedFormat, FeedScope, Route};
 
@@ -48,7 +48,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("field_counts", &term_counts(site, Taxonomy::Field));
             let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|t| views.taxonomy(*t)).collect();
             ctx.insert("taxonomies", &taxonomies);
-            site.theme.render("index.html", &ctx)
+            site.render("index.html", &ctx)
         }
         Job::Vacancies { page } => {
             let route = |n| Route::Vacancies { page: n };
@@ -57,63 +57,57 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let title = paged_title(t.label("nav", "vacancies"), *page, total_pages);
             let mut ctx = site.context(route(*page), title, None)?;
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
-            ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            let urls = site.page_urls(Listing::Vacancies);
+            ctx.insert("pagination", &views.pagination(*page, &urls));
             ctx.insert("total", &site.listings.open.len());
-            site.theme.render("vacancies.html", &ctx)
+            site.render("vacancies.html", &ctx)
         }
         Job::Vacancy(i) => {
             let v = &portal.vacancies[*i];
-            let view = views.vacancy(v, &bodies.vacancies[*i]);
             let json_ld = crate::outputs::structured_data::job_posting(site, *i);
-            let description = Some(view.card.summary.to_string()).filter(|s| !s.is_empty());
+            // The card's summary.
+            let summary = v
+                .summary
+                .as_deref()
+                .unwrap_or(&bodies.vacancies[*i].summary);
+            let description = Some(summary.to_string()).filter(|s| !s.is_empty());
             let mut ctx = site.context(Route::Vacancy(&v.slug), v.title.clone(), description)?;
-            let organisation = portal.organisation(&v.organisation).map(|o| {
-                views.organisation_card(o, site.listings.of_organisation(&v.organisation).len())
-            });
-            let brochures: Vec<_> = portal
-                .brochures_of(&v.organisation)
-                .map(|b| views.brochure(b, None))
-                .collect();
-            ctx.insert("vacancy", &view);
+            ctx.insert_value("vacancy", site.vacancy(*i));
             ctx.insert("events", &agenda::of_vacancy(site, &v.slug));
             ctx.insert("json_ld", &json_ld);
-            ctx.insert("organisation", &organisation);
-            ctx.insert("brochures", &brochures);
-            site.theme.render("vacancy.html", &ctx)
+            ctx.insert_value("organisation", site.organisation_card(&v.organisation));
+            ctx.insert_value("brochures", site.brochure_list(&v.organisation));
+            site.render("vacancy.html", &ctx)
         }
         Job::Organisations => {
             let cards: Vec<_> = portal
                 .organisations
                 .iter()
-                .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()))
+                .map(|o| site.organisation_card(&o.slug))
                 .collect();
             let mut ctx = site.context(
                 Route::Organisations,
                 t.label("nav", "organisations").to_string(),
                 None,
             )?;
-            ctx.insert("organisations", &cards);
-            site.theme.render("organisations.html", &ctx)
+            ctx.insert_value("organisations", tera::Value::from(cards));
+            site.render("organisations.html", &ctx)
         }
         Job::Organisation(i) => {
             let o = &portal.organisations[*i];
             let open = site.listings.of_organisation(&o.slug);
             let view = views.organisation(o, open.len(), &bodies.organisations[*i]);
             let mut ctx = site.context(Route::Organisation(&o.slug), o.name.clone(), None)?;
-            let brochures: Vec<_> = portal
-                .brochures_of(&o.slug)
-                .map(|b| views.brochure(b, None))
-                .collect();
             ctx.insert("organisation", &view);
             ctx.insert_value("vacancies", cards(&mut open.iter().copied()));
-            ctx.insert("brochures", &brochures);
+            ctx.insert_value("brochures", site.brochure_list(&o.slug));
             ctx.insert("events", &agenda::of_organisation(site, &o.slug));
             ctx.insert("rounds", &agenda::rounds(site, o));
             ctx.insert(
                 "calendar_url",
                 &site.urls.href(Route::AgendaCalendar(Some(&o.slug))),
             );
-            site.theme.render("organisation.html", &ctx)
+            site.render("organisation.html", &ctx)
         }
         Job::Brochure(i) => {
             let b = &portal.brochures[*i];
@@ -122,26 +116,23 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 brochure: &b.slug,
             };
             let mut ctx = site.context(route, b.title.clone(), None)?;
-            let organisation = portal
-                .organisation(&b.organisation)
-                .map(|o| views.organisation_card(o, site.listings.of_organisation(&o.slug).len()));
             ctx.insert("brochure", &views.brochure(b, Some(&bodies.brochures[*i])));
-            ctx.insert("organisation", &organisation);
-            site.theme.render("brochure.html", &ctx)
+            ctx.insert_value("organisation", site.organisation_card(&b.organisation));
+            site.render("brochure.html", &ctx)
         }
         Job::Page(i) => {
             let p = &portal.pages[*i];
             let mut ctx =
                 site.context(Route::Page(&p.slug), p.title.clone(), p.description.clone())?;
             ctx.insert("page", &views.page(p, &bodies.pages[*i]));
-            site.theme.render("page.html", &ctx)
+            site.render("page.html", &ctx)
         }
         Job::Taxonomy(taxonomy) => {
             let view = views.taxonomy(*taxonomy);
             let mut ctx = site.context(Route::Taxonomy(*taxonomy), view.title.clone(), None)?;
             ctx.insert("taxonomy", &view);
             ctx.insert("terms", &term_counts(site, *taxonomy));
-            site.theme.render("taxonomy.html", &ctx)
+            site.render("taxonomy.html", &ctx)
         }
         Job::Term {
             taxonomy,
@@ -167,9 +158,10 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("taxonomy", &view);
             ctx.insert("term", &count);
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
-            ctx.insert("pagination", &views.pagination(*page, total_pages, route));
+            let urls = site.page_urls(Listing::Term(*taxonomy, *group));
+            ctx.insert("pagination", &views.pagination(*page, &urls));
             ctx.insert_value("refine", site.refine(*taxonomy, *group, &count.name));
-            site.theme.render("term.html", &ctx)
+            site.render("term.html", &ctx)
         }
         Job::NotFound => {
             let ctx = site.context(
@@ -177,7 +169,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                 t.label("titles", "not_found").to_string(),
                 None,
             )?;
-            site.theme.render("404.html", &ctx)
+            site.render("404.html", &ctx)
         }
         Job::WritingGuide => {
             let language = site.settings.language;
@@ -198,7 +190,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let title = t.label("guide", "title").to_string();
             let mut ctx = site.context(Route::WritingGuide, title, None)?;
             ctx.insert("rules", &rules);
-            site.theme.render("schrijfwijzer.html", &ctx)
+            site.render("schrijfwijzer.html", &ctx)
         }
         Job::FeedDocs => {
             let mut ctx = site.context(Route::FeedDocs, "Feeds".to_string(), None)?;
@@ -223,7 +215,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
                     format: FeedFormat::Json,
                 }),
             );
-            site.theme.render("feeds.html", &ctx)
+            site.render("feeds.html", &ctx)
         }
         Job::Agenda => {
             let title = t.label("agenda", "title").to_string();
@@ -231,7 +223,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("months", &agenda::months(site));
             ctx.insert("calendar_url", &site.urls.href(Route::AgendaCalendar(None)));
             ctx.insert("deadlines_url", &site.urls.href(Route::Deadlines));
-            site.theme.render("agenda.html", &ctx)
+            site.render("agenda.html", &ctx)
         }
         Job::Event(i) => {
             let e = &portal.events[*i];
@@ -245,14 +237,14 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("event", &view);
             ctx.insert("agenda_url", &site.urls.href(Route::Agenda));
             ctx.insert("json_ld", &agenda::json_ld(site, *i));
-            site.theme.render("event.html", &ctx)
+            site.render("event.html", &ctx)
         }
         Job::Search(page) => {
             let title = t.label("search", "title").to_string();
             let description = Some(t.label("search", "description").to_string());
             let mut ctx = site.context(Route::Search, title, description)?;
             ctx.insert("search", &search_view(site, page));
-            site.theme.render("search.html", &ctx)
+            site.render("search.html", &ctx)
         }
         Job::Copy(_)
         | Job::Builtin(_)

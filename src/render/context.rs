@@ -162,12 +162,11 @@ pub struct VacancyCard<'a> {
     pub is_draft: bool,
 }
 
-/// Everything about one vacancy, for its page.
+/// The facts of a vacancy that only its page shows. The page's `vacancy` is its
+/// [`VacancyCard`] with these added (`Site::vacancy`), so the card's values, made once for the
+/// listings, are not made again for the page.
 #[derive(Debug, Serialize)]
-pub struct VacancyView<'a> {
-    /// The card's facts.
-    #[serde(flatten)]
-    pub card: VacancyCard<'a>,
+pub struct VacancyDetails<'a> {
     /// Last material change.
     pub updated: Option<DateView>,
     /// Intended start.
@@ -300,6 +299,10 @@ pub struct Pagination {
     pub next: Option<String>,
     /// Every page.
     pub pages: Vec<PageLink>,
+    /// The pages within three of the current one, and the first and the last: all a compact
+    /// pagination shows, so that a template need not walk every page of a long listing on
+    /// each of its pages.
+    pub window: Vec<PageLink>,
 }
 
 /// One page of a listing.
@@ -419,10 +422,9 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Everything about a vacancy.
-    pub fn vacancy(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyView<'a> {
-        VacancyView {
-            card: self.vacancy_card(v, body),
+    /// The facts of a vacancy besides its card's, for its page.
+    pub fn vacancy_details(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyDetails<'a> {
+        VacancyDetails {
             updated: v.updated.map(|d| self.date(d)),
             starts: v.starts.map(|d| self.date(d)),
             region: v.region.as_deref(),
@@ -522,26 +524,54 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The links between pages of a listing; `route_of(n)` gives page n's route.
-    pub fn pagination(
-        &self,
-        current: usize,
-        total: usize,
-        route_of: impl Fn(usize) -> Route<'a>,
-    ) -> Pagination {
-        let url = |n: usize| self.urls.href(route_of(n));
+    /// The links between pages of a listing; `urls[n - 1]` is page n's link (made once per
+    /// listing, not once per page).
+    pub fn pagination(&self, current: usize, urls: &[String]) -> Pagination {
+        let total = urls.len();
+        let url = |n: usize| urls.get(n.wrapping_sub(1)).cloned().unwrap_or_default();
+        let link = |number: usize| PageLink {
+            number,
+            url: url(number),
+            current: number == current,
+        };
         Pagination {
             current,
             total,
             prev: (current > 1).then(|| url(current - 1)),
             next: (current < total).then(|| url(current + 1)),
-            pages: (1..=total)
-                .map(|number| PageLink {
-                    number,
-                    url: url(number),
-                    current: number == current,
-                })
-                .collect(),
+            pages: (1..=total).map(link).collect(),
+            window: window(current, total).map(link).collect(),
+        }
+    }
+}
+
+/// The numbers of [`Pagination::window`], in order: 1, those within three of `current`, and
+/// `total`.
+fn window(current: usize, total: usize) -> impl Iterator<Item = usize> {
+    let near = current.saturating_sub(3).max(2)..=(current + 3).min(total.saturating_sub(1));
+    std::iter::once(1)
+        .chain(near)
+        .chain((total > 1).then_some(total))
+        .filter(move |n| (1..=total).contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn the_window_is_every_page_a_compact_pagination_shows() {
+        for total in 1..30_usize {
+            for current in 1..=total {
+                let expected: Vec<usize> = (1..=total)
+                    .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= 3)
+                    .collect();
+                assert_eq!(
+                    window(current, total).collect::<Vec<_>>(),
+                    expected,
+                    "page {current} of {total}"
+                );
+            }
         }
     }
 }

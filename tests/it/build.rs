@@ -301,3 +301,27 @@ fn a_portal_can_override_one_template() {
         "other templates still come from the default theme"
     );
 }
+
+#[test]
+fn an_overridden_card_is_used_in_every_listing() {
+    let p = PortalTest::fixture("minimal");
+    p.write(
+        "templates/partials/vacancy_card.html",
+        "<article class=\"eigen\">h{{ h }} {{ grid }} {{ v.title }} · {{ portal.title }} · {{ t.ui.closes }}</article>",
+    );
+    p.build().success();
+    let card = |h: u8, grid: bool| {
+        format!(
+            "<article class=\"eigen\">h{h} {grid} Stagiair ICT · Minimaal portaal · Reageren tot en met</article>"
+        )
+    };
+    for (page, h, grid) in [
+        ("index.html", 3, true),
+        ("vacatures/index.html", 2, false),
+        ("niveau/mbo/index.html", 2, false),
+        ("organisaties/gemeente-aa/index.html", 3, false),
+    ] {
+        let html = p.read(page);
+        assert!(html.contains(&card(h, grid)), "{page}:\n{html}");
+    }
+}

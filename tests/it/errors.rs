@@ -258,3 +258,24 @@ fn check_reports_the_same_errors_without_writing() {
     );
     assert!(!portal.public().exists());
 }
+
+#[test]
+fn a_card_template_error_names_the_card_template() {
+    broken("card_error", &["templates/partials/vacancy_card.html:2:"]);
+}
+
+#[test]
+fn a_card_template_cannot_render_cards() {
+    let portal = crate::harness::PortalTest::fixture("minimal");
+    portal.write(
+        "templates/partials/vacancy_card.html",
+        "<article>{{ vacancy_card(v=v, h=h, grid=grid) }}</article>\n",
+    );
+    let run = portal.build().failure();
+    assert!(
+        run.stderr
+            .contains("partials/vacancy_card.html cannot call vacancy_card()"),
+        "{}",
+        run.stderr
+    );
+}
