@@ -96,7 +96,11 @@ fn a_scripted_series_of_edits_matches_full_builds() {
         "Een nieuwe eerste alinea.",
         "Een nieuwe eerste alinea voor ons jonge en dynamische team.",
     );
-    step(&p, &mut session, "write a phrase the wording check warns about");
+    step(
+        &p,
+        &mut session,
+        "write a phrase the wording check warns about",
+    );
     let again = session.rebuild();
     assert!(
         again
