@@ -120,6 +120,8 @@ pub struct Memos {
     pub search_words: Memo<crate::outputs::search::terms::Bag>,
     /// A search index file's gzip member, by its bytes.
     pub gzip: Memo<Vec<u8>>,
+    /// The parts of a vacancy's feed items, by its feed fingerprint.
+    pub feed_items: Memo<crate::outputs::feeds::Item>,
 }
 
 impl Memos {
@@ -129,6 +131,7 @@ impl Memos {
         self.markdown.next_round();
         self.search_words.next_round();
         self.gzip.next_round();
+        self.feed_items.next_round();
     }
 }
 

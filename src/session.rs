@@ -100,18 +100,20 @@ impl Session {
         let now: BTreeMap<String, u64> = plan
             .entries
             .iter()
-            .zip(&fingerprints)
+            .zip(&fingerprints.entries)
             .map(|(e, f)| (e.path.clone(), *f))
             .collect();
         timings.lap("fingerprints");
-        let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
+        let mut site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
+        site.feed_items =
+            outputs::feeds::Items::kept(Arc::clone(&self.memos), fingerprints.feed_items.clone());
         let output = self.options.output();
 
         let changed: Vec<&outputs::Entry> = match &self.last {
             Some(last) if output.is_dir() => plan
                 .entries
                 .iter()
-                .zip(&fingerprints)
+                .zip(&fingerprints.entries)
                 .filter(|(e, f)| last.get(&e.path) != Some(f))
                 .map(|(e, _)| e)
                 .collect(),

@@ -8,6 +8,9 @@
 //! extension with the vacancy's facts, documented at `/feeds/`.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+
+use crate::memo::Memos;
 
 use serde::Serialize;
 
@@ -322,7 +325,10 @@ pub struct Item {
 /// feeds; its item is escaped and serialised once).
 #[derive(Debug, Default)]
 pub struct Items {
-    items: Vec<std::sync::OnceLock<Item>>,
+    items: Vec<std::sync::OnceLock<Arc<Item>>>,
+    /// In `serve`: the session's memos and each vacancy's item key (from its
+    /// fingerprint), so the items of unchanged vacancies are not made again.
+    kept: Option<(Arc<Memos>, Vec<u64>)>,
 }
 
 impl Items {
@@ -330,6 +336,18 @@ impl Items {
     pub fn new(count: usize) -> Items {
         Items {
             items: (0..count).map(|_| std::sync::OnceLock::new()).collect(),
+            kept: None,
+        }
+    }
+
+    /// Room for the items of every vacancy, taken from `memos` when their key (one per
+    /// vacancy, covering all an item is made of) is known there.
+    pub fn kept(memos: Arc<Memos>, keys: Vec<u64>) -> Items {
+        Items {
+            items: (0..keys.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            kept: Some((memos, keys)),
         }
     }
 
@@ -342,9 +360,15 @@ impl Items {
             json_text: Vec::new(),
             json_tail: Vec::new(),
         };
+        let make = || match &self.kept {
+            Some((memos, keys)) if index < keys.len() => memos
+                .feed_items
+                .get_or_make(keys[index], || item(site, index)),
+            _ => Arc::new(item(site, index)),
+        };
         self.items
             .get(index)
-            .map_or(&EMPTY, |cell| cell.get_or_init(|| item(site, index)))
+            .map_or(&EMPTY, |cell| cell.get_or_init(make))
     }
 }
 

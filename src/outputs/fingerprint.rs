@@ -57,7 +57,17 @@ fn file_stamp(root: &Path, path: &PathBuf) -> (u64, Option<std::time::SystemTime
     std::fs::metadata(root.join(path)).map_or((0, None), |m| (m.len(), m.modified().ok()))
 }
 
-/// One fingerprint per plan entry, aligned with `plan.entries`.
+/// What a build's outputs depend on, as numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// One per plan entry, aligned with `plan.entries`.
+    pub entries: Vec<u64>,
+    /// One per vacancy: everything its feed items are made of (with the portal-wide
+    /// inputs), so `serve` can keep the items of vacancies that did not change.
+    pub feed_items: Vec<u64>,
+}
+
+/// The fingerprints of every plan entry and of every vacancy's feed items.
 pub fn of(
     plan: &Plan,
     portal: &Portal,
@@ -66,7 +76,7 @@ pub fn of(
     settings: &Settings,
     root: &Path,
     drafts: bool,
-) -> Vec<u64> {
+) -> Fingerprints {
     let source = sources(tree);
     let global = global(portal, theme, settings, drafts);
     let text = |path: &Path| source.get(path).copied().unwrap_or(0);
@@ -180,7 +190,8 @@ pub fn of(
                 ((t, g), h.finish())
             })
             .collect();
-    plan.entries
+    let entries = plan
+        .entries
         .par_iter()
         .map(|entry| {
             let mut h = hasher();
@@ -326,5 +337,13 @@ pub fn of(
             }
             h.finish()
         })
-        .collect()
+        .collect();
+    let feed_items = vacancy_feed
+        .iter()
+        .map(|f| crate::memo::key((global, f)))
+        .collect();
+    Fingerprints {
+        entries,
+        feed_items,
+    }
 }
