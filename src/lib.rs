@@ -10,7 +10,8 @@
 //!
 //! [`settings`] reads `portal.toml`, [`urls`] spells every URL, [`diagnostics`] carries
 //! problems to the person who can fix them, [`session`] keeps a build in memory so that a
-//! rebuild writes only what changed, and [`scaffold`] writes new portals and files.
+//! rebuild writes only what changed (with [`memo`] keeping the results of pure steps, such
+//! as the wording check of an unchanged text), and [`scaffold`] writes new portals and files.
 
 pub mod diagnostics;
 pub mod load;
