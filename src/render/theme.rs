@@ -311,7 +311,8 @@ impl Theme {
         let tera = Arc::new_cyclic(|this| {
             let mut tera = tera::Tera::new();
             tera.autoescape_on([".html", ".xml"]);
-            tera.set_escape_fn(escape_html);
+            // tera's own escaper writes every byte through `dyn Write` (an eighth of a build).
+            tera.set_escape_fn(super::escape_html_to);
             if let Some(i18n) = &i18n {
                 register_filters(&mut tera, i18n, today);
             }
@@ -581,33 +582,6 @@ fn register_filters(tera: &mut tera::Tera, i18n: &I18n, today: crate::model::tod
     );
 }
 
-/// Tera's autoescaping: the same five replacements as [`tera::escape_html`], but the runs
-/// between them are copied whole (tera's own writes every byte through `dyn Write`, which
-/// was an eighth of a build's instructions).
-fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let replacement: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        if start < i {
-            out.write_all(&bytes[start..i])?;
-        }
-        out.write_all(replacement)?;
-        start = i + 1;
-    }
-    if start < bytes.len() {
-        out.write_all(&bytes[start..])?;
-    }
-    Ok(())
-}
-
 /// Turns a tera error into a diagnostic at the template's file, line and column.
 fn template_diagnostic(
     error: &tera::Error,
@@ -636,27 +610,4 @@ fn template_diagnostic(
         cause = c.source();
     }
     Diagnostic::error("templates", format!("template error: {message}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn autoescaping_is_teras_escaping() {
-        for text in [
-            "",
-            "plain text",
-            "<a href=\"/x?a=1&b='2'\">Tom & Jerry</a>",
-            "&&<<>>\"\"''",
-            "financiën — €450 ✓ 😀 &amp;",
-            "ends with &",
-        ] {
-            let mut ours = Vec::new();
-            escape_html(text, &mut ours).unwrap();
-            let mut teras = Vec::new();
-            tera::escape_html(text, &mut teras).unwrap();
-            assert_eq!(ours, teras, "{text:?}");
-        }
-    }
 }
