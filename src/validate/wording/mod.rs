@@ -61,7 +61,8 @@ pub struct Finding {
 /// Findings are sorted by position; a rule reports overlapping matches once (the longest).
 /// Different rules may report overlapping phrases (`jonge stagiaire` is about age and gender).
 pub fn check(text: &str, language: Language) -> Vec<Finding> {
-    let parsed = text::Text::parse(text);
+    let tokens = text::Tokens::cut(text);
+    let parsed = tokens.text();
     let mut hits = Vec::new();
     match language {
         Language::Nl => nl::scan(&parsed, &mut hits),

@@ -28,11 +28,11 @@ pub(super) enum Kind {
 
 /// One word, number or punctuation character of the prose.
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Token<'f> {
     /// Byte range in the checked text.
     pub(super) span: Range<usize>,
-    /// Lowercased, diacritics folded.
-    pub(super) norm: String,
+    /// Lowercased, diacritics folded; a slice of [`Tokens::folded`].
+    norm: &'f str,
     pub(super) kind: Kind,
     /// The source text starts with an uppercase letter.
     pub(super) capital: bool,
@@ -44,12 +44,24 @@ pub(super) struct Token {
     pub(super) section: usize,
 }
 
-/// The tokenized prose of one text.
+/// The prose of one text cut into tokens, which own nothing: their folded words are one
+/// buffer (a body has hundreds of tokens, and an allocation each was a third of the check).
 #[derive(Debug)]
-pub(super) struct Text {
-    pub(super) tokens: Vec<Token>,
+pub(super) struct Tokens {
+    /// The tokens, each with the range of its folded word in `folded`.
+    cuts: Vec<(Range<usize>, Token<'static>)>,
+    /// The folded word of every token, one after the other.
+    folded: String,
     /// The folded words of each heading; index 0 is the (empty) part before the first.
-    pub(super) headings: Vec<Vec<String>>,
+    headings: Vec<Vec<String>>,
+}
+
+/// The tokenized prose of one text, as the rules read it.
+#[derive(Debug)]
+pub(super) struct Text<'f> {
+    pub(super) tokens: Vec<Token<'f>>,
+    /// The folded words of each heading; index 0 is the (empty) part before the first.
+    pub(super) headings: &'f [Vec<String>],
 }
 
 /// Words after which a `.` does not end the sentence.
@@ -59,13 +71,30 @@ const ABBREVIATIONS: &[&str] = &[
     "st", "jr", "dr", "prof", "mrs", "ms", "wo",
 ];
 
-impl Text {
+impl Tokens {
+    /// The tokens as the rules read them.
+    pub(super) fn text(&self) -> Text<'_> {
+        let tokens = self
+            .cuts
+            .iter()
+            .map(|(norm, token)| Token {
+                norm: self.folded.get(norm.clone()).unwrap_or(""),
+                ..token.clone()
+            })
+            .collect();
+        Text {
+            tokens,
+            headings: &self.headings,
+        }
+    }
+
     /// Tokenizes the prose of `source` (Markdown, or plain text such as a title).
-    pub(super) fn parse(source: &str) -> Text {
+    pub(super) fn cut(source: &str) -> Tokens {
         let mut b = Builder {
             source,
-            text: Text {
-                tokens: Vec::new(),
+            text: Tokens {
+                cuts: Vec::new(),
+                folded: String::with_capacity(source.len()),
                 headings: vec![Vec::new()],
             },
             chars: Vec::new(),
@@ -145,7 +174,7 @@ impl Text {
 
 struct Builder<'a> {
     source: &'a str,
-    text: Text,
+    text: Tokens,
     /// The characters of the stretch being cut into words (kept to reuse its allocation).
     chars: Vec<(usize, char)>,
     sentence: usize,
@@ -158,9 +187,9 @@ impl Builder<'_> {
     fn end_sentence(&mut self) {
         if self
             .text
-            .tokens
+            .cuts
             .last()
-            .is_some_and(|t| t.sentence == self.sentence)
+            .is_some_and(|(_, t)| t.sentence == self.sentence)
         {
             self.sentence += 1;
         }
@@ -243,51 +272,65 @@ impl Builder<'_> {
         if next.is_some_and(|n| n.1.is_alphanumeric()) {
             return false;
         }
-        let tokens = &self.text.tokens;
-        let before = tokens.len().checked_sub(2).and_then(|i| tokens.get(i));
+        let cuts = &self.text.cuts;
+        let before = cuts.len().checked_sub(2).and_then(|i| cuts.get(i));
         match before {
-            Some(t) if t.kind == Kind::Word => {
-                t.norm.chars().count() > 1 && !ABBREVIATIONS.contains(&t.norm.as_str())
+            Some((norm, t)) if t.kind == Kind::Word => {
+                let norm = self.text.folded.get(norm.clone()).unwrap_or("");
+                norm.chars().count() > 1 && !ABBREVIATIONS.contains(&norm)
             }
             _ => true,
         }
     }
 
     fn push(&mut self, span: Range<usize>, raw: &str, kind: Kind) {
-        let norm = fold(raw);
+        let folded = &mut self.text.folded;
+        let start = folded.len();
+        fold_into(raw, folded);
+        let norm = start..folded.len();
         if let Some(words) = self.heading.as_mut()
             && kind != Kind::Punct
         {
-            words.push(norm.clone());
+            words.push(folded[start..].to_string());
         }
-        self.text.tokens.push(Token {
+        let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+        let acronym = match (letters.next(), letters.next()) {
+            (Some(a), Some(b)) => {
+                a.is_uppercase() && b.is_uppercase() && letters.all(char::is_uppercase)
+            }
+            _ => false,
+        };
+        let token = Token {
             span,
-            norm,
+            norm: "",
             kind,
             capital: raw.chars().next().is_some_and(char::is_uppercase),
-            acronym: raw.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && raw
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase),
+            acronym,
             sentence: self.sentence,
             section: self.section,
-        });
+        };
+        self.text.cuts.push((norm, token));
     }
 }
 
 /// Look-ups the rules use. Every index may be out of range: it then matches nothing.
-impl Text {
+impl<'f> Text<'f> {
     /// The folded text of token `i`, or `""`.
-    pub(super) fn norm(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.norm.as_str())
+    pub(super) fn norm(&self, i: usize) -> &'f str {
+        self.tokens.get(i).map_or("", |t| t.norm)
     }
 
     /// Token `i` is one of `words`.
     pub(super) fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| words.contains(&t.norm.as_str()))
+        let norm = self.norm(i);
+        // Comparing the first byte before the rest skips most candidates without a call
+        // into memcmp (the rules ask this for every token, against lists of dozens of words).
+        !norm.is_empty()
+            && words.iter().any(|w| {
+                w.len() == norm.len()
+                    && w.as_bytes().first() == norm.as_bytes().first()
+                    && *w == norm
+            })
     }
 
     /// Token `i` is a word (not a number or punctuation).
@@ -401,17 +444,23 @@ impl Text {
     }
 }
 
-/// Lowercases and folds diacritics; keeps the text as it is when folding would empty it.
-pub(super) fn fold(raw: &str) -> String {
+/// Appends `raw` lowercased with diacritics folded to `out`; appends it merely lowercased
+/// when folding would leave nothing.
+fn fold_into(raw: &str, out: &mut String) {
     if raw.is_ascii() {
-        // Most words: nothing to fold, one allocation instead of two.
-        return raw.to_ascii_lowercase();
+        // Most words: nothing to fold.
+        let start = out.len();
+        out.push_str(raw);
+        if let Some(pushed) = out.get_mut(start..) {
+            pushed.make_ascii_lowercase();
+        }
+        return;
     }
     let folded = deunicode::deunicode(raw).to_lowercase();
     if folded.trim().is_empty() {
-        raw.to_lowercase()
+        out.push_str(&raw.to_lowercase());
     } else {
-        folded
+        out.push_str(&folded);
     }
 }
 
@@ -428,11 +477,9 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        Text::parse(text)
-            .tokens
-            .into_iter()
-            .map(|t| t.norm)
-            .collect()
+        let tokens = Tokens::cut(text);
+        let t = tokens.text();
+        (0..t.tokens.len()).map(|i| t.norm(i).to_string()).collect()
     }
 
     #[test]
@@ -465,15 +512,17 @@ mod tests {
     #[test]
     fn spans_point_into_the_source() {
         let text = "Één **jong** team";
-        let t = Text::parse(text);
+        let tokens = Tokens::cut(text);
+        let t = tokens.text();
         let spans: Vec<&str> = t.tokens.iter().map(|t| &text[t.span.clone()]).collect();
         assert_eq!(spans, ["Één", "jong", "team"]);
-        assert_eq!(t.tokens[0].norm, "een");
+        assert_eq!(t.norm(0), "een");
     }
 
     #[test]
     fn sentences_and_headings() {
-        let t = Text::parse("## Wie zoeken wij\n\nMax. 25 jaar. Hij is o.a. flink! Ja");
+        let tokens = Tokens::cut("## Wie zoeken wij\n\nMax. 25 jaar. Hij is o.a. flink! Ja");
+        let t = tokens.text();
         let sentences: Vec<usize> = t.tokens.iter().map(|t| t.sentence).collect();
         // heading | max . 25 jaar . | hij is o . a . flink ! | ja
         assert_eq!(
