@@ -156,13 +156,57 @@ pub struct Report {
     pub outcome: Result<Summary, Failure>,
 }
 
-/// How long each stage of a run took, for `build --timings` (printed, never written).
+/// How long each stage of a run took, and the memory the process held after it, for
+/// `build --timings` (printed, never written).
 #[derive(Debug, Clone)]
 pub struct Timings {
     started: std::time::Instant,
     last: std::time::Instant,
-    /// Stage name and its duration.
-    pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// Each stage in the order they ran.
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of [`Timings`].
+#[derive(Debug, Clone, Copy)]
+pub struct Stage {
+    /// What the stage did: `load`, `validate`, ...
+    pub name: &'static str,
+    /// How long it took.
+    pub took: std::time::Duration,
+    /// Bytes resident at its end and the most resident so far (Linux only: read from
+    /// `/proc/self/status`; `None` elsewhere).
+    pub memory: Option<Memory>,
+}
+
+/// Resident memory of the process, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Memory {
+    /// Resident now (`VmRSS`).
+    pub resident: u64,
+    /// The most resident since the process started (`VmHWM`).
+    pub peak: u64,
+}
+
+impl Memory {
+    /// The process's resident memory now, where the system tells it.
+    pub fn now() -> Option<Memory> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))?
+                .trim()
+                .strip_suffix("kB")?
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .map(|kb| kb * 1024)
+        };
+        Some(Memory {
+            resident: field("VmRSS:")?,
+            peak: field("VmHWM:")?,
+        })
+    }
 }
 
 impl Default for Timings {
@@ -177,10 +221,14 @@ impl Default for Timings {
 }
 
 impl Timings {
-    /// Records the time since the previous lap as `stage`.
-    pub fn lap(&mut self, stage: &'static str) {
+    /// Records the time since the previous lap, and the memory held now, as `stage`.
+    pub fn lap(&mut self, name: &'static str) {
         let now = std::time::Instant::now();
-        self.stages.push((stage, now - self.last));
+        self.stages.push(Stage {
+            name,
+            took: now - self.last,
+            memory: Memory::now(),
+        });
         self.last = now;
     }
 

@@ -26,8 +26,19 @@ fn main() -> ExitCode {
             let options = args.portal.options(args.output_dir);
             let report = stagebord::build(&options);
             if args.timings {
-                for (stage, took) in &report.timings.stages {
-                    eprintln!("{stage:>18}: {:8.1} ms", took.as_secs_f64() * 1000.0);
+                for stage in &report.timings.stages {
+                    let memory = stage.memory.map_or_else(String::new, |m| {
+                        format!(
+                            "   {:6.0} MB resident, {:6.0} MB at most",
+                            mb(m.resident),
+                            mb(m.peak)
+                        )
+                    });
+                    eprintln!(
+                        "{:>18}: {:8.1} ms{memory}",
+                        stage.name,
+                        stage.took.as_secs_f64() * 1000.0
+                    );
                 }
             }
             let target = display_path(&options.output());
@@ -186,4 +197,9 @@ fn finish(report: &Report, strict: bool, line: impl Fn(&Summary) -> String) -> E
             ExitCode::FAILURE
         }
     }
+}
+
+/// Bytes as megabytes (10^6), as `--timings` shows memory.
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
 }

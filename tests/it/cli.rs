@@ -170,3 +170,41 @@ fn output_dir_outside_the_portal_and_a_missing_portal() {
         none.stderr
     );
 }
+
+#[test]
+fn timings_name_every_stage_with_its_time_and_memory() {
+    let p = PortalTest::fixture("minimal");
+    let run = p.build_with(&["--timings"]).success();
+    let stages: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(name, _)| name.trim()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "load",
+            "theme",
+            "validate",
+            "markdown",
+            "plan",
+            "render and write"
+        ],
+        "{}",
+        run.stderr
+    );
+    for line in run.stderr.lines() {
+        let (_, figures) = line.split_once(':').unwrap();
+        let ms: f64 = figures.split_whitespace().next().unwrap().parse().unwrap();
+        assert!(ms >= 0.0, "{line}");
+        if cfg!(target_os = "linux") {
+            // "   12.3 ms       60 MB resident,     61 MB at most"
+            let numbers: Vec<f64> = figures
+                .split_whitespace()
+                .filter_map(|w| w.trim_end_matches(',').parse().ok())
+                .collect();
+            assert_eq!(numbers.len(), 3, "{line}");
+            assert!(numbers[1] > 0.0 && numbers[2] >= numbers[1], "{line}");
+        }
+    }
+}
