@@ -257,7 +257,7 @@ pub(crate) fn prepare(
     timings: &mut Timings,
 ) -> Result<Prepared, Failure> {
     let settings = Settings::load(&opts.root, opts.base_url.as_deref(), diags);
-    let tree = load::walk::content_tree(&opts.root, diags);
+    let mut tree = load::walk::content_tree(&opts.root, diags);
     timings.lap("load");
     let Some(settings) = settings else {
         return Err(Failure::Content);
@@ -275,6 +275,7 @@ pub(crate) fn prepare(
         memos: memos.cloned(),
     };
     let portal = validate::portal(&tree, options, diags);
+    tree.release_texts();
     timings.lap("validate");
     let urls = Urls::new(&settings.base_url);
     let content_files: BTreeSet<PathBuf> = tree.assets.iter().cloned().collect();

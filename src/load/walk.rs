@@ -33,8 +33,10 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// What kind of content it holds.
     pub kind: ContentKind,
-    /// The whole file.
+    /// The whole file; empty once [`ContentTree::release_texts`] ran.
     pub text: String,
+    /// A hash of `text`, which outlives it: `serve` compares it between rebuilds.
+    pub digest: u64,
 }
 
 /// Everything in `content/`.
@@ -48,6 +50,17 @@ pub struct ContentTree {
     pub static_files: Vec<PathBuf>,
     /// Width and height of the images among `assets`.
     pub image_sizes: std::collections::BTreeMap<PathBuf, crate::load::images::Size>,
+}
+
+impl ContentTree {
+    /// Frees the text of every file. The model holds what it needs once it is validated
+    /// (bodies keep their Markdown), so a build lets the sources go before rendering
+    /// rather than holding every file twice.
+    pub fn release_texts(&mut self) {
+        for file in &mut self.files {
+            file.text = String::new();
+        }
+    }
 }
 
 /// Files that editors and operating systems leave behind, never content.
@@ -178,7 +191,12 @@ fn read_file(root: &Path, path: PathBuf, kind: ContentKind) -> Result<SourceFile
     let bytes = std::fs::read(root.join(&path))
         .map_err(|e| Diagnostic::error(&path, format!("cannot read this file: {e}")))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile { path, kind, text }),
+        Ok(text) => Ok(SourceFile {
+            digest: crate::memo::key(&text),
+            path,
+            kind,
+            text,
+        }),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();

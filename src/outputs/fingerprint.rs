@@ -26,12 +26,8 @@ use crate::settings::Settings;
 /// Hashes of the source text of every content file, by path.
 fn sources(tree: &ContentTree) -> HashMap<&Path, u64> {
     tree.files
-        .par_iter()
-        .map(|f| {
-            let mut h = hasher();
-            f.text.hash(&mut h);
-            (f.path.as_path(), h.finish())
-        })
+        .iter()
+        .map(|f| (f.path.as_path(), f.digest))
         .collect()
 }
 

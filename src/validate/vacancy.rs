@@ -421,6 +421,7 @@ mod tests {
             path: PathBuf::from(p),
             kind: crate::load::walk::ContentKind::Vacancy,
             text: String::new(),
+            digest: 0,
         };
         assert_eq!(first_folder(&file("content/vacancies/x.md")), None);
         assert_eq!(
