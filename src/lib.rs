@@ -346,9 +346,9 @@ pub fn build(opts: &BuildOptions) -> Report {
     // Rendering reads the model, the rendered bodies and the plan, never the sources.
     drop(tree);
     portal.forget_vacancy_markdown();
-    let site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
+    let mut site = Site::new(&portal, &bodies, &theme, &settings, &urls, &plan.listings);
     let published = publish::atomically(&opts.root, &opts.output(), |sink| {
-        outputs::render_into(&plan, &plan.entries, &site, &opts.root, sink)
+        outputs::render_all(&plan, &mut site, &opts.root, sink)
     });
     timings.lap("render and write");
     let outcome = match published {

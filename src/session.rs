@@ -126,7 +126,7 @@ impl Session {
 
         if !incremental {
             let published = publish::atomically(&root, &output, |sink| {
-                outputs::render_into(&plan, &plan.entries, &site, &root, sink)
+                outputs::render_all(&plan, &mut site, &root, sink)
             });
             return match published {
                 Ok(written) => {

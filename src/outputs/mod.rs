@@ -239,6 +239,15 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// Drops the vacancy cards made so far (their template values and HTML); they are made
+    /// again if a later page asks for them.
+    pub fn forget_cards(&mut self) {
+        for card in &mut self.cards {
+            card.take();
+        }
+        self.templates.forget_cards();
+    }
+
     /// The refine box of group `group` of `taxonomy` (named `term`) as a template value.
     pub fn refine(&self, taxonomy: Taxonomy, group: usize, term: &str) -> tera::Value {
         let make = || {
@@ -748,12 +757,45 @@ pub fn write(
     }
 }
 
+/// Renders every entry of the plan into `sink` in two passes: first everything that shows
+/// vacancy cards (pages, listings, the search index), then the feeds. The cards (template
+/// values and HTML) are dropped between the passes, and the feed items are only made in
+/// the second, so a build never holds both: about a third of what rendering holds per
+/// vacancy, which is most of the peak memory of a large portal.
+///
+/// All problems of both passes are reported together.
+pub fn render_all(
+    plan: &Plan,
+    site: &mut Site<'_>,
+    root: &std::path::Path,
+    sink: &Sink,
+) -> Result<Written, Vec<Diagnostic>> {
+    let (feeds, rest): (Vec<&Entry>, Vec<&Entry>) = plan
+        .entries
+        .iter()
+        .partition(|e| matches!(e.job, Job::Feed(..)));
+    let first = render_into(plan, rest, site, root, sink);
+    site.forget_cards();
+    let second = render_into(plan, feeds, site, root, sink);
+    match (first, second) {
+        (Ok(a), Ok(b)) => Ok(Written {
+            pages: a.pages + b.pages,
+            files: a.files + b.files,
+        }),
+        (Err(problems), Ok(_)) | (Ok(_), Err(problems)) => Err(problems),
+        (Err(mut a), Err(b)) => {
+            a.extend(b);
+            Err(a)
+        }
+    }
+}
+
 /// Renders the given entries of the plan in parallel and hands each to `sink` as soon as it
 /// is made, so pages are never all held at once.
 ///
 /// Template errors are collected (one per template and message, so a broken template
 /// does not print 30,000 times); an I/O error of the sink stops the run.
-pub fn render_into<'e>(
+fn render_into<'e>(
     plan: &Plan,
     entries: impl IntoParallelIterator<Item = &'e Entry>,
     site: &Site<'_>,

@@ -379,10 +379,17 @@ impl Theme {
         let cards = Arc::new(cards);
         let tera = Arc::new_cyclic(|this| {
             let mut tera = tera::Tera::clone(&self.tera);
-            tera.register_function(CARD_FUNCTION, card_function(this.clone(), Some(cards)));
+            tera.register_function(
+                CARD_FUNCTION,
+                card_function(this.clone(), Some(Arc::clone(&cards))),
+            );
             tera
         });
-        Templates { theme: self, tera }
+        Templates {
+            theme: self,
+            tera,
+            cards,
+        }
     }
 }
 
@@ -392,9 +399,18 @@ impl Theme {
 pub struct Templates<'t> {
     theme: &'t Theme,
     tera: Arc<tera::Tera>,
+    /// The card HTML that `tera`'s `vacancy_card()` keeps.
+    cards: Arc<Cards>,
 }
 
 impl Templates<'_> {
+    /// Drops the card HTML kept so far.
+    pub fn forget_cards(&self) {
+        if let Ok(mut html) = self.cards.html.lock() {
+            *html = HashMap::new();
+        }
+    }
+
     /// Renders a template; a failure names the template's file and line.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         render_with(&self.tera, &self.theme.sources, template, context)
