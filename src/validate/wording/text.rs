@@ -93,11 +93,11 @@ impl Tokens {
         let mut b = Builder {
             source,
             text: Tokens {
-                cuts: Vec::new(),
+                // About one token per six bytes of a Dutch body.
+                cuts: Vec::with_capacity(source.len() / 6),
                 folded: String::with_capacity(source.len()),
                 headings: vec![Vec::new()],
             },
-            chars: Vec::new(),
             sentence: 0,
             section: 0,
             heading: None,
@@ -175,8 +175,6 @@ impl Tokens {
 struct Builder<'a> {
     source: &'a str,
     text: Tokens,
-    /// The characters of the stretch being cut into words (kept to reuse its allocation).
-    chars: Vec<(usize, char)>,
     sentence: usize,
     section: usize,
     /// The words of the heading being read.
@@ -215,61 +213,64 @@ impl Builder<'_> {
         let Some(s) = self.source.get(range.clone()) else {
             return;
         };
-        let mut chars = std::mem::take(&mut self.chars);
-        chars.clear();
-        chars.extend(s.char_indices());
+        // The character at byte `i` of `s` (always a character boundary here); most are ASCII.
+        let bytes = s.as_bytes();
+        let at = |i: usize| match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => s.get(i..).and_then(|rest| rest.chars().next()),
+            None => None,
+        };
         let mut i = 0;
-        while i < chars.len() {
-            let (start, c) = chars[i];
+        while let Some(c) = at(i) {
+            let start = i;
+            let mut end = i + c.len_utf8();
             if c.is_alphanumeric() {
-                let mut j = i + 1;
+                let mut last = c;
                 loop {
-                    while j < chars.len() && chars[j].1.is_alphanumeric() {
-                        j += 1;
+                    while let Some(d) = at(end).filter(|d| d.is_alphanumeric()) {
+                        last = d;
+                        end += d.len_utf8();
                     }
                     // A hyphen between two alphanumerics joins them, unless both sides are numbers.
-                    let joins = j + 1 < chars.len()
-                        && chars[j].1 == '-'
-                        && chars[j + 1].1.is_alphanumeric()
-                        && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit());
+                    let joins = at(end) == Some('-')
+                        && at(end + 1).is_some_and(|next| {
+                            next.is_alphanumeric()
+                                && !(last.is_ascii_digit() && next.is_ascii_digit())
+                        });
                     if joins {
-                        j += 1;
+                        end += 1;
                     } else {
                         break;
                     }
                 }
-                let end = chars.get(j).map_or(s.len(), |c| c.0);
                 let raw = &s[start..end];
-                let kind = if raw.chars().all(|c| c.is_ascii_digit()) {
+                let kind = if raw.bytes().all(|b| b.is_ascii_digit()) {
                     Kind::Number
                 } else {
                     Kind::Word
                 };
                 self.push(range.start + start..range.start + end, raw, kind);
-                i = j;
             } else {
-                let end = chars.get(i + 1).map_or(s.len(), |c| c.0);
                 self.push(
                     range.start + start..range.start + end,
                     &s[start..end],
                     Kind::Punct,
                 );
-                if matches!(c, '.' | '!' | '?') && self.ends_sentence(c, chars.get(i + 1)) {
+                if matches!(c, '.' | '!' | '?') && self.ends_sentence(c, at(end)) {
                     self.sentence += 1;
                 }
-                i += 1;
             }
+            i = end;
         }
-        self.chars = chars;
     }
 
     /// Whether the `.`, `!` or `?` just pushed ends its sentence.
-    fn ends_sentence(&self, c: char, next: Option<&(usize, char)>) -> bool {
+    fn ends_sentence(&self, c: char, next: Option<char>) -> bool {
         if c != '.' {
             return true;
         }
         // "1.80", "o.a." : a character right after the dot.
-        if next.is_some_and(|n| n.1.is_alphanumeric()) {
+        if next.is_some_and(char::is_alphanumeric) {
             return false;
         }
         let cuts = &self.text.cuts;
