@@ -82,7 +82,7 @@ impl Session {
         };
         let Prepared {
             settings,
-            tree,
+            tree: _,
             portal,
             bodies,
             theme,
@@ -93,7 +93,6 @@ impl Session {
         let fingerprints = fingerprint::of(
             &plan,
             &portal,
-            &tree,
             &theme,
             &settings,
             &root,

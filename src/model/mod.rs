@@ -31,6 +31,8 @@ use vacancy::Vacancy;
 pub struct Source {
     /// The file, relative to the portal's root (`content/vacancies/x.md`).
     pub path: PathBuf,
+    /// A hash of the file's text (`serve` compares it between rebuilds).
+    pub digest: u64,
 }
 
 /// A Markdown body, not yet rendered (rendering needs every page's URL).

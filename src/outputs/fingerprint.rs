@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::load::walk::ContentTree;
 use crate::memo::{KeyHasher, hasher};
 use crate::model::Portal;
 use crate::model::slug::Slug;
@@ -22,14 +21,6 @@ use crate::outputs::listings::{Listings, page_count, page_items};
 use crate::outputs::{Job, Plan};
 use crate::render::theme::Theme;
 use crate::settings::Settings;
-
-/// Hashes of the source text of every content file, by path.
-fn sources(tree: &ContentTree) -> HashMap<&Path, u64> {
-    tree.files
-        .iter()
-        .map(|f| (f.path.as_path(), f.digest))
-        .collect()
-}
 
 /// The inputs every page shares.
 fn global(portal: &Portal, theme: &Theme, settings: &Settings, drafts: bool) -> u64 {
@@ -67,27 +58,20 @@ pub struct Fingerprints {
 pub fn of(
     plan: &Plan,
     portal: &Portal,
-    tree: &ContentTree,
     theme: &Theme,
     settings: &Settings,
     root: &Path,
     drafts: bool,
 ) -> Fingerprints {
-    let source = sources(tree);
     let global = global(portal, theme, settings, drafts);
-    let text = |path: &Path| source.get(path).copied().unwrap_or(0);
-    let organisation = |slug: &Slug| {
-        portal
-            .organisation(slug)
-            .map_or(0, |o| text(&o.source.path))
-    };
+    let organisation = |slug: &Slug| portal.organisation(slug).map_or(0, |o| o.source.digest);
     let listings: &Listings = &plan.listings;
     // Each vacancy's text and, as a card shows it, its text with its organisation's name:
     // computed once, in parallel, and read by every entry that shows the vacancy.
     let vacancy_text: Vec<u64> = portal
         .vacancies
         .par_iter()
-        .map(|v| text(&v.source.path))
+        .map(|v| v.source.digest)
         .collect();
     let vacancy_card: Vec<u64> = portal
         .vacancies
@@ -103,7 +87,7 @@ pub fn of(
     let brochures_digest = |slug: &Slug| {
         let mut h = hasher();
         for b in portal.brochures_of(slug) {
-            (b.slug.as_str(), text(&b.source.path)).hash(&mut h);
+            (b.slug.as_str(), b.source.digest).hash(&mut h);
         }
         h.finish()
     };
@@ -196,13 +180,13 @@ pub fn of(
             match &entry.job {
                 Job::Vacancy(i) => {
                     let v = &portal.vacancies[*i];
-                    text(&v.source.path).hash(&mut h);
+                    v.source.digest.hash(&mut h);
                     for e in portal
                         .events
                         .iter()
                         .filter(|e| e.vacancies.contains(&v.slug))
                     {
-                        text(&e.source.path).hash(&mut h);
+                        e.source.digest.hash(&mut h);
                     }
                     organisation(&v.organisation).hash(&mut h);
                     listings.of_organisation(&v.organisation).len().hash(&mut h);
@@ -210,9 +194,9 @@ pub fn of(
                 }
                 Job::Organisation(i) => {
                     let o = &portal.organisations[*i];
-                    text(&o.source.path).hash(&mut h);
+                    o.source.digest.hash(&mut h);
                     for e in portal.events.iter().filter(|e| e.organisation == o.slug) {
-                        text(&e.source.path).hash(&mut h);
+                        e.source.digest.hash(&mut h);
                     }
                     brochures_of(&mut h, &o.slug);
                     for &v in listings.of_organisation(&o.slug) {
@@ -221,25 +205,21 @@ pub fn of(
                 }
                 Job::Organisations => {
                     for o in &portal.organisations {
-                        (
-                            text(&o.source.path),
-                            listings.of_organisation(&o.slug).len(),
-                        )
-                            .hash(&mut h);
+                        (o.source.digest, listings.of_organisation(&o.slug).len()).hash(&mut h);
                     }
                 }
                 Job::Brochure(i) => {
                     let b = &portal.brochures[*i];
-                    text(&b.source.path).hash(&mut h);
+                    b.source.digest.hash(&mut h);
                     organisation(&b.organisation).hash(&mut h);
                     listings.of_organisation(&b.organisation).len().hash(&mut h);
                 }
-                Job::Page(i) => text(&portal.pages[*i].source.path).hash(&mut h),
+                Job::Page(i) => portal.pages[*i].source.digest.hash(&mut h),
                 Job::Home | Job::Sitemap | Job::FeedDocs => {
                     portal
                         .home
                         .as_ref()
-                        .map(|home| text(&home.source.path))
+                        .map(|home| home.source.digest)
                         .hash(&mut h);
                     for &v in &listings.open {
                         card(&mut h, v);
@@ -250,7 +230,7 @@ pub fn of(
                             e.path.hash(&mut h);
                         }
                         for b in &portal.brochures {
-                            text(&b.source.path).hash(&mut h);
+                            b.source.digest.hash(&mut h);
                         }
                     }
                 }
@@ -282,7 +262,7 @@ pub fn of(
                         crate::outputs::feeds::Scope::All => &listings.open,
                         crate::outputs::feeds::Scope::Organisation(i) => {
                             let o = &portal.organisations[*i];
-                            text(&o.source.path).hash(&mut h);
+                            o.source.digest.hash(&mut h);
                             listings.of_organisation(&o.slug)
                         }
                         crate::outputs::feeds::Scope::Term(taxonomy, group) => {
@@ -299,10 +279,10 @@ pub fn of(
                 // Events are few; anything in the agenda re-renders the agenda pages.
                 Job::Agenda | Job::Event(_) | Job::EventCalendar(_) | Job::AgendaCalendar(_) => {
                     for e in &portal.events {
-                        text(&e.source.path).hash(&mut h);
+                        e.source.digest.hash(&mut h);
                     }
                     for o in &portal.organisations {
-                        text(&o.source.path).hash(&mut h);
+                        o.source.digest.hash(&mut h);
                     }
                     for v in &portal.vacancies {
                         (v.slug.as_str(), v.title.as_str()).hash(&mut h);
@@ -313,7 +293,7 @@ pub fn of(
                         card(&mut h, v);
                     }
                     for e in &portal.events {
-                        text(&e.source.path).hash(&mut h);
+                        e.source.digest.hash(&mut h);
                     }
                     for s in &portal.scheduled {
                         (s.slug.as_str(), s.published.to_string()).hash(&mut h);

@@ -611,6 +611,7 @@ mod tests {
         };
         let source = Source {
             path: PathBuf::from("content/vacancies/org/x.md"),
+            digest: 0,
         };
         let job = Job {
             body: &body,

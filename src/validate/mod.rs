@@ -316,6 +316,7 @@ pub(crate) fn contact(fields: &mut Fields<'_, '_>, key: &'static str) -> Option<
 pub(crate) fn source(file: &SourceFile) -> Source {
     Source {
         path: file.path.clone(),
+        digest: file.digest,
     }
 }
 
