@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::memo::Memos;
-use crate::outputs::{self, Content, Site, Written, fingerprint};
+use crate::outputs::{self, Content, Job, Site, Written, fingerprint};
 use crate::publish::{self, PublishError, Sink};
 use crate::{BuildOptions, Failure, Prepared, Report, Summary, prepare, report};
 
@@ -151,10 +151,14 @@ impl Session {
             };
         }
 
-        // Make every changed entry first; write only when all of them succeeded.
-        let made: Vec<Result<(String, Content), Diagnostic>> = changed
+        // Make every changed entry first; write only when all of them succeeded. Feeds can
+        // only fail to be written, so they are streamed to their files (the portal's own are
+        // tens of megabytes) while the rest is written.
+        let (feeds, others): (Vec<&outputs::Entry>, Vec<&outputs::Entry>) =
+            changed.iter().partition(|e| matches!(e.job, Job::Feed(..)));
+        let made: Vec<Result<(&str, Content), Diagnostic>> = others
             .par_iter()
-            .map(|e| outputs::render_entry(e, &plan, &site).map(|c| (e.path.clone(), c)))
+            .map(|e| outputs::render_entry(e, &plan, &site).map(|c| (e.path.as_str(), c)))
             .collect();
         let mut contents = Vec::with_capacity(made.len());
         for result in made {
@@ -171,9 +175,20 @@ impl Session {
             return failed(diags, Failure::Content);
         }
         let sink = Sink::replacing(output.clone());
-        let mut written = Vec::with_capacity(contents.len());
-        for (path, content) in &contents {
-            if let Err(e) = outputs::write(&sink, &root, path, content) {
+        let results: Vec<(&str, std::io::Result<()>)> = contents
+            .par_iter()
+            .map(|(path, content)| (*path, outputs::write(&sink, &root, path, content)))
+            .chain(feeds.par_iter().filter_map(|e| match e.job {
+                Job::Feed(scope, format) => Some((
+                    e.path.as_str(),
+                    sink.write_with(&e.path, |w| outputs::feeds::write(&site, scope, format, w)),
+                )),
+                _ => None,
+            }))
+            .collect();
+        let mut written = Vec::with_capacity(results.len());
+        for (path, result) in results {
+            if let Err(e) = result {
                 diags.push(Diagnostic::error(
                     output.join(path),
                     format!("cannot write this file: {e}"),
@@ -181,7 +196,7 @@ impl Session {
                 self.last = None; // the output is no longer known: rebuild it whole next time
                 return failed(diags, Failure::Content);
             }
-            written.push(path.clone());
+            written.push(path.to_string());
         }
         let removed: Vec<String> = self
             .last
