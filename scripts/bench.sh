@@ -26,6 +26,9 @@
 #   BENCH_DIR  tmpfs work folder                 (default /dev/shm/stagebord-bench)
 #   DISK_DIR   on-disk output folder             (default target/bench-disk)
 #   RESULTS    where the Markdown table is saved (default target/bench/results.md)
+#   OUT_DIR    where the timed builds write (default $BENCH_DIR/out, on tmpfs); at 500k
+#              the output (~21 GB) and the build (~10 GB) do not both fit in this
+#              machine's memory, so point it at the disk: OUT_DIR=/var/tmp/sb-out
 #   INCREMENTAL 1 = time `stagebord serve` rebuilding one edited vacancy (default 1)
 #   KEEP       1 = keep the generated corpora    (default 0)
 set -euo pipefail
@@ -158,9 +161,15 @@ declare -A INC
 for size in $SIZES; do
     orgs=$((size / 20)); [ "$orgs" -ge 1 ] || orgs=1
     log "generating $size vacancies, $orgs organisations (seed $SEED)"
-    if [ "$size" -gt 100000 ]; then
-        # Corpus and output both live in memory (tmpfs): at 50k they took ~2.2 GB.
-        log "note: $size vacancies need roughly $((size / 50000 * 2200)) MB on /dev/shm; free: $(df -m --output=avail /dev/shm | tail -1) MB"
+    # The corpus takes ~5 KB per vacancy, stagebord's output ~42 KB (2.0 GB at 50k). Refuse
+    # a size whose output cannot fit where it goes, rather than fill the disk or memory.
+    out_dir=${OUT_DIR:-$BENCH_DIR/out}
+    mkdir -p "$(dirname "$out_dir")"
+    need_mb=$((size * 47 / 1000))
+    free_mb=$(df -m --output=avail "$(dirname "$out_dir")" | tail -1)
+    if [ "$need_mb" -gt "$free_mb" ]; then
+        echo "bench.sh: $size vacancies need ~$need_mb MB for corpus and output in $(dirname "$out_dir"), which has $free_mb MB free; set OUT_DIR (and BENCH_DIR) to a folder on a larger disk" >&2
+        exit 1
     fi
     rm -rf "$BENCH_DIR/$size"
     hugo_args=()
