@@ -162,13 +162,14 @@ for size in $SIZES; do
     orgs=$((size / 20)); [ "$orgs" -ge 1 ] || orgs=1
     log "generating $size vacancies, $orgs organisations (seed $SEED)"
     # The corpus takes ~5 KB per vacancy, stagebord's output ~42 KB (2.0 GB at 50k). Refuse
-    # a size whose output cannot fit where it goes, rather than fill the disk or memory.
+    # a size that cannot fit where it goes, rather than fill the disk or the memory.
     out_dir=${OUT_DIR:-$BENCH_DIR/out}
     mkdir -p "$(dirname "$out_dir")"
-    need_mb=$((size * 47 / 1000))
-    free_mb=$(df -m --output=avail "$(dirname "$out_dir")" | tail -1)
-    if [ "$need_mb" -gt "$free_mb" ]; then
-        echo "bench.sh: $size vacancies need ~$need_mb MB for corpus and output in $(dirname "$out_dir"), which has $free_mb MB free; set OUT_DIR (and BENCH_DIR) to a folder on a larger disk" >&2
+    fits() { # fits DIR MB: DIR's file system has MB free
+        [ "$2" -le "$(df -m --output=avail "$1" | tail -1)" ]
+    }
+    if ! fits "$BENCH_DIR" $((size * 5 / 1000)) || ! fits "$(dirname "$out_dir")" $((size * 42 / 1000)); then
+        echo "bench.sh: $size vacancies need ~$((size * 5 / 1000)) MB for the corpus in $BENCH_DIR and ~$((size * 42 / 1000)) MB for the output in $(dirname "$out_dir"); set BENCH_DIR and OUT_DIR to folders with room (OUT_DIR on the disk at 500k)" >&2
         exit 1
     fi
     rm -rf "$BENCH_DIR/$size"
