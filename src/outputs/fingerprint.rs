@@ -170,6 +170,22 @@ pub fn of(
                 ((t, g), h.finish())
             })
             .collect();
+    // What every agenda page and calendar shows, digested once: there is an agenda calendar
+    // per organisation, and hashing every vacancy for each of them made this quadratic
+    // (2,500 organisations and 50,000 vacancies: 125 million hashes, seconds per rebuild).
+    let agenda = {
+        let mut h = hasher();
+        for e in &portal.events {
+            e.source.digest.hash(&mut h);
+        }
+        for o in &portal.organisations {
+            o.source.digest.hash(&mut h);
+        }
+        for v in &portal.vacancies {
+            (v.slug.as_str(), v.title.as_str()).hash(&mut h);
+        }
+        h.finish()
+    };
     let entries = plan
         .entries
         .par_iter()
@@ -278,15 +294,7 @@ pub fn of(
                 Job::NotFound | Job::Robots | Job::WritingGuide => {}
                 // Events are few; anything in the agenda re-renders the agenda pages.
                 Job::Agenda | Job::Event(_) | Job::EventCalendar(_) | Job::AgendaCalendar(_) => {
-                    for e in &portal.events {
-                        e.source.digest.hash(&mut h);
-                    }
-                    for o in &portal.organisations {
-                        o.source.digest.hash(&mut h);
-                    }
-                    for v in &portal.vacancies {
-                        (v.slug.as_str(), v.title.as_str()).hash(&mut h);
-                    }
+                    agenda.hash(&mut h);
                 }
                 Job::Deadlines | Job::NextChange => {
                     for &v in &listings.open {
