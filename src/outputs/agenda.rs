@@ -1,6 +1,8 @@
 //! The agenda: upcoming events in order, their template views, their schema.org `Event`
 //! JSON-LD, and the rounds and events shown on organisation and vacancy pages.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::Portal;
@@ -22,6 +24,54 @@ pub fn upcoming(portal: &Portal) -> Vec<&Event> {
         .collect();
     events.sort_by(|a, b| a.starts.cmp(&b.starts).then_with(|| a.slug.cmp(&b.slug)));
     events
+}
+
+/// The upcoming events in agenda order (indices into the portal's events), and which of
+/// them each organisation and each vacancy has. Made once per build: looking them up per
+/// page was quadratic in a portal with many events (every vacancy page went through every
+/// event).
+#[derive(Debug, Default)]
+pub struct Upcoming {
+    /// Every upcoming event, soonest first.
+    pub all: Vec<usize>,
+    by_organisation: HashMap<Slug, Vec<usize>>,
+    by_vacancy: HashMap<Slug, Vec<usize>>,
+}
+
+impl Upcoming {
+    /// The upcoming events of `portal`, indexed.
+    pub fn of(portal: &Portal) -> Upcoming {
+        let mut index = Upcoming::default();
+        for e in upcoming(portal) {
+            let i = index_of(portal, e);
+            index.all.push(i);
+            index
+                .by_organisation
+                .entry(e.organisation.clone())
+                .or_default()
+                .push(i);
+            for v in &e.vacancies {
+                let of_vacancy = index.by_vacancy.entry(v.clone()).or_default();
+                // An event that names a vacancy twice is still one event of it.
+                if of_vacancy.last() != Some(&i) {
+                    of_vacancy.push(i);
+                }
+            }
+        }
+        index
+    }
+
+    /// The upcoming events of an organisation, soonest first.
+    pub fn of_organisation(&self, organisation: &Slug) -> &[usize] {
+        self.by_organisation
+            .get(organisation)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The upcoming events that name a vacancy, soonest first.
+    pub fn of_vacancy(&self, vacancy: &Slug) -> &[usize] {
+        self.by_vacancy.get(vacancy).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// A moment as a template shows it.
@@ -215,19 +265,19 @@ pub fn months<'a>(site: &'a Site<'a>) -> Vec<Month<'a>> {
 
 /// The upcoming events of an organisation.
 pub fn of_organisation<'a>(site: &'a Site<'a>, organisation: &Slug) -> Vec<EventView<'a>> {
-    upcoming(site.portal)
-        .into_iter()
-        .filter(|e| &e.organisation == organisation)
-        .map(|e| view(site, index_of(site.portal, e), false))
+    site.upcoming()
+        .of_organisation(organisation)
+        .iter()
+        .map(|&i| view(site, i, false))
         .collect()
 }
 
 /// The upcoming events that name a vacancy.
 pub fn of_vacancy<'a>(site: &'a Site<'a>, vacancy: &Slug) -> Vec<EventView<'a>> {
-    upcoming(site.portal)
-        .into_iter()
-        .filter(|e| e.vacancies.contains(vacancy))
-        .map(|e| view(site, index_of(site.portal, e), false))
+    site.upcoming()
+        .of_vacancy(vacancy)
+        .iter()
+        .map(|&i| view(site, i, false))
         .collect()
 }
 

@@ -234,16 +234,21 @@ pub fn agenda(site: &Site<'_>, organisation: Option<usize>) -> String {
         ),
     };
     let mut c = Calendar::new(site, &name);
-    for e in crate::outputs::agenda::upcoming(portal) {
-        if org.is_none_or(|o| o.slug == e.organisation) {
-            event(&mut c, site, &zone, e);
-        }
+    // An organisation's calendar reads its own events and rounds only (reading everyone's
+    // for each of them was quadratic in the number of organisations).
+    let upcoming = site.upcoming();
+    let events = match org {
+        Some(o) => upcoming.of_organisation(&o.slug),
+        None => &upcoming.all,
+    };
+    for &i in events {
+        event(&mut c, site, &zone, &portal.events[i]);
     }
-    for o in portal
-        .organisations
-        .iter()
-        .filter(|o| org.is_none_or(|x| x.slug == o.slug))
-    {
+    let organisations = match organisation {
+        Some(i) => &portal.organisations[i..=i],
+        None => &portal.organisations[..],
+    };
+    for o in organisations {
         for r in &o.rounds {
             if r.steps().iter().any(|(_, d)| *d >= portal.today.0) {
                 round(&mut c, site, o, r);

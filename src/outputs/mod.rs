@@ -169,6 +169,8 @@ pub struct Site<'a> {
     organisation_cards: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each organisation's brochures (links) as a template value, shared likewise.
     brochure_lists: Vec<std::sync::OnceLock<tera::Value>>,
+    /// The upcoming events and which of them each organisation and vacancy has, made once.
+    upcoming: std::sync::OnceLock<agenda::Upcoming>,
     /// Each term's refine box (counts within the term), made once and shared by its pages.
     refine: BTreeMap<(Taxonomy, usize), std::sync::OnceLock<tera::Value>>,
     /// The links to the pages of each paginated listing, made once and shared by its pages.
@@ -222,6 +224,7 @@ impl<'a> Site<'a> {
             brochure_lists: (0..portal.organisations.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            upcoming: std::sync::OnceLock::new(),
             refine: Taxonomy::ALL
                 .iter()
                 .flat_map(|&t| {
@@ -237,6 +240,12 @@ impl<'a> Site<'a> {
                 .map(|listing| (listing, std::sync::OnceLock::new()))
                 .collect(),
         }
+    }
+
+    /// The upcoming events, indexed by organisation and vacancy (made on first use).
+    pub fn upcoming(&self) -> &agenda::Upcoming {
+        self.upcoming
+            .get_or_init(|| agenda::Upcoming::of(self.portal))
     }
 
     /// Drops the vacancy cards made so far (their template values and HTML); they are made
