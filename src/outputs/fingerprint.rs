@@ -186,6 +186,25 @@ pub fn of(
         }
         h.finish()
     };
+    // The events naming each vacancy and those of each organisation (drafts and past ones
+    // too), gathered once instead of going through every event for every page.
+    let mut events_of_vacancy: HashMap<&Slug, Vec<u64>> = HashMap::new();
+    let mut events_of_organisation: HashMap<&Slug, Vec<u64>> = HashMap::new();
+    for e in &portal.events {
+        events_of_organisation
+            .entry(&e.organisation)
+            .or_default()
+            .push(e.source.digest);
+        for (k, v) in e.vacancies.iter().enumerate() {
+            // An event that names a vacancy twice is still one event of it.
+            if !e.vacancies[..k].contains(v) {
+                events_of_vacancy
+                    .entry(v)
+                    .or_default()
+                    .push(e.source.digest);
+            }
+        }
+    }
     let entries = plan
         .entries
         .par_iter()
@@ -197,13 +216,7 @@ pub fn of(
                 Job::Vacancy(i) => {
                     let v = &portal.vacancies[*i];
                     v.source.digest.hash(&mut h);
-                    for e in portal
-                        .events
-                        .iter()
-                        .filter(|e| e.vacancies.contains(&v.slug))
-                    {
-                        e.source.digest.hash(&mut h);
-                    }
+                    events_of_vacancy.get(&v.slug).hash(&mut h);
                     organisation(&v.organisation).hash(&mut h);
                     listings.of_organisation(&v.organisation).len().hash(&mut h);
                     brochures_of(&mut h, &v.organisation);
@@ -211,9 +224,7 @@ pub fn of(
                 Job::Organisation(i) => {
                     let o = &portal.organisations[*i];
                     o.source.digest.hash(&mut h);
-                    for e in portal.events.iter().filter(|e| e.organisation == o.slug) {
-                        e.source.digest.hash(&mut h);
-                    }
+                    events_of_organisation.get(&o.slug).hash(&mut h);
                     brochures_of(&mut h, &o.slug);
                     for &v in listings.of_organisation(&o.slug) {
                         card(&mut h, v);
