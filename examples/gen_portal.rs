@@ -54,6 +54,11 @@ struct Args {
     /// The day against which a tenth of the vacancies is closed (YYYY-MM-DD).
     #[arg(long, default_value = "2026-11-23")]
     today: String,
+    /// Upcoming events (open days) per organisation, each naming up to three of its
+    /// vacancies. 0 by default, so the corpus stays the one Hugo builds too; set it to see
+    /// that the agenda scales (an event per organisation is ordinary for a national portal).
+    #[arg(long, default_value_t = 0)]
+    events_per_organisation: usize,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1237,6 +1242,55 @@ fn write_stagebord(c: &Corpus, out: &Path) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// Writes `per_organisation` upcoming open days for every organisation into
+/// `content/events/`, each naming up to three of the organisation's vacancies; returns how
+/// many it wrote.
+fn write_events(c: &Corpus, out: &Path, per_organisation: usize) -> Result<usize, Box<dyn Error>> {
+    if per_organisation == 0 {
+        return Ok(0);
+    }
+    let mut of_organisation: Vec<Vec<&str>> = vec![Vec::new(); c.orgs.len()];
+    for v in &c.vacancies {
+        if of_organisation[v.organisation].len() < 3 {
+            of_organisation[v.organisation].push(&v.slug);
+        }
+    }
+    let mut written = 0;
+    for (i, org) in c.orgs.iter().enumerate() {
+        for k in 0..per_organisation {
+            let starts = c.today.plus(7 + ((i * 13 + k * 29) % 180) as i64);
+            let mut text = String::from("+++\n");
+            let _ = writeln!(
+                text,
+                "title = {}",
+                q(&format!("Open dag {} ({})", org.name, k + 1))
+            );
+            let _ = writeln!(text, "organisation = {}", q(&org.slug));
+            let _ = writeln!(text, "kind = \"open-dag\"");
+            let _ = writeln!(text, "starts = {starts}");
+            let _ = writeln!(
+                text,
+                "location = {}",
+                q(&format!("{}, hoofdkantoor", org.name))
+            );
+            let _ = writeln!(text, "levels = [\"mbo\", \"hbo\"]");
+            let named: Vec<String> = of_organisation[i].iter().map(|s| s.to_string()).collect();
+            if !named.is_empty() {
+                let _ = writeln!(text, "vacancies = {}", list(&named));
+            }
+            text.push_str("+++\nKom langs, kijk mee op de werkvloer en maak kennis met je toekomstige begeleiders.\n");
+            let path = out.join("content").join("events").join(format!(
+                "{}-open-dag-{}.md",
+                org.slug,
+                k + 1
+            ));
+            write(&path, &text)?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 /// The Hugo templates, kept as files in `scripts/bench/hugo/` and compiled in.
 const HUGO_FILES: [(&str, &str); 10] = [
     ("hugo.toml", include_str!("../scripts/bench/hugo/hugo.toml")),
@@ -1424,10 +1478,11 @@ fn run() -> Result<(), Box<dyn Error>> {
         vacancies,
     };
     write_stagebord(&corpus, &args.out)?;
+    let events = write_events(&corpus, &args.out, args.events_per_organisation)?;
     let brochures: usize = corpus.orgs.iter().map(|o| o.brochures.len()).sum();
     let closed = corpus.vacancies.iter().filter(|v| v.closes < today).count();
     eprintln!(
-        "gen_portal: {} vacancies ({closed} closed on {today}), {} organisations, {brochures} brochures -> {}",
+        "gen_portal: {} vacancies ({closed} closed on {today}), {} organisations, {brochures} brochures, {events} events -> {}",
         corpus.vacancies.len(),
         corpus.orgs.len(),
         args.out.display()
