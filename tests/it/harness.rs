@@ -29,7 +29,7 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
 /// Every file below `dir` with its bytes, keyed by relative path.
 pub(crate) fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
-    for entry in walkdir(dir) {
+    for entry in files(dir) {
         out.insert(
             entry.strip_prefix(dir).unwrap().to_path_buf(),
             std::fs::read(&entry).unwrap(),
@@ -38,7 +38,8 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-fn walkdir(dir: &Path) -> Vec<PathBuf> {
+/// Every file below `dir`, sorted.
+pub(crate) fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

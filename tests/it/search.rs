@@ -55,20 +55,10 @@ fn slug(text: &str) -> String {
     fold_words(text).join("-")
 }
 
+/// The Markdown files below `dir`, sorted.
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
+    let mut out = crate::harness::files(dir);
+    out.retain(|path| path.extension().is_some_and(|e| e == "md"));
     out
 }
 
