@@ -153,7 +153,7 @@ fn make<'a>(
         }
     }
     let single = sets.iter().all(|set| set.len() <= 1);
-    if single {
+    let (combos, rows) = if single {
         // One value per row at most: the column holds the value id itself, and the id
         // after the last value for "none"; combinations are implied.
         let none = values.len() as u32;
@@ -165,29 +165,23 @@ fn make<'a>(
             .map(|v| vec![v])
             .chain([Vec::new()])
             .collect();
-        return Facet {
-            key,
-            legend,
-            values,
-            combos,
-            rows,
-            lazy,
-            single,
-        };
-    }
-    let mut combo_ids: HashMap<Vec<u32>, u32> = HashMap::new();
-    let mut combos: Vec<Vec<u32>> = Vec::new();
-    let rows = sets
-        .into_iter()
-        .map(|set| {
-            let mut ids: Vec<u32> = set.iter().map(|&t| id_of_temp[t as usize]).collect();
-            ids.sort_unstable();
-            *combo_ids.entry(ids.clone()).or_insert_with(|| {
-                combos.push(ids);
-                (combos.len() - 1) as u32
+        (combos, rows)
+    } else {
+        let mut combo_ids: HashMap<Vec<u32>, u32> = HashMap::new();
+        let mut combos: Vec<Vec<u32>> = Vec::new();
+        let rows = sets
+            .into_iter()
+            .map(|set| {
+                let mut ids: Vec<u32> = set.iter().map(|&t| id_of_temp[t as usize]).collect();
+                ids.sort_unstable();
+                *combo_ids.entry(ids.clone()).or_insert_with(|| {
+                    combos.push(ids);
+                    (combos.len() - 1) as u32
+                })
             })
-        })
-        .collect();
+            .collect();
+        (combos, rows)
+    };
     Facet {
         key,
         legend,
