@@ -47,18 +47,28 @@ pub fn escape(text: &str) -> String {
 /// ```
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+    fold_into(&mut out, line);
+    out
+}
+
+/// Appends `line` to `out` as [`fold`] spells it. Most lines are ASCII and shorter than
+/// 75 octets: those are copied whole.
+fn fold_into(out: &mut String, line: &str) {
+    if line.len() <= 75 {
+        out.push_str(line);
+    } else {
+        let mut width = 0;
+        for c in line.chars() {
+            let len = c.len_utf8();
+            if width + len > 75 {
+                out.push_str("\r\n ");
+                width = 1;
+            }
+            out.push(c);
+            width += len;
         }
-        out.push(c);
-        width += len;
     }
     out.push_str("\r\n");
-    out
 }
 
 /// A calendar being written.
@@ -86,7 +96,7 @@ impl Calendar {
     }
 
     fn line(&mut self, line: &str) {
-        self.text.push_str(&fold(line));
+        fold_into(&mut self.text, line);
     }
 
     fn finish(mut self) -> String {
@@ -96,9 +106,9 @@ impl Calendar {
 }
 
 /// The portal's host, for UIDs that are unique across portals.
-fn host(site: &Site<'_>) -> String {
+fn host<'s>(site: &'s Site<'_>) -> &'s str {
     let origin = site.urls.origin();
-    origin.split("://").nth(1).unwrap_or(origin).to_string()
+    origin.split("://").nth(1).unwrap_or(origin)
 }
 
 fn utc(zone: &Zone, moment: Moment) -> Option<String> {
@@ -110,7 +120,7 @@ fn utc(zone: &Zone, moment: Moment) -> Option<String> {
 }
 
 fn day(date: Date) -> String {
-    date.strftime("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 fn stamp(date: Date) -> String {
