@@ -122,6 +122,8 @@ pub struct Memos {
     pub gzip: Memo<Vec<u8>>,
     /// The parts of a vacancy's feed items, by its feed fingerprint.
     pub feed_items: Memo<crate::outputs::feeds::Item>,
+    /// A vacancy's full text escaped for the portal's own feeds, by its HTML.
+    pub feed_texts: Memo<crate::outputs::feeds::FullText>,
 }
 
 impl Memos {
@@ -132,6 +134,7 @@ impl Memos {
         self.search_words.next_round();
         self.gzip.next_round();
         self.feed_items.next_round();
+        self.feed_texts.next_round();
     }
 }
 

@@ -290,9 +290,10 @@ fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool, x: &mut impl Write) -> io::
         let item = site.feed_items.get(site, i);
         x.write_all(item.rss_head.as_bytes())?;
         if full {
-            x.write_all(b"    <content:encoded>")?;
-            xml_escape_to(x, &full_html(site, i))?;
-            x.write_all(b"</content:encoded>\n")?;
+            match site.feed_items.full_text(site, i) {
+                Some(text) => x.write_all(&text.rss)?,
+                None => rss_full_text(x, &full_html(site, i))?,
+            }
         }
         x.write_all(item.rss_tail.as_bytes())?;
     }
@@ -302,6 +303,45 @@ fn rss(site: &Site<'_>, feed: &Feed<'_>, full: bool, x: &mut impl Write) -> io::
 /// A vacancy's body with absolute links, as the portal's own feeds carry it.
 fn full_html(site: &Site<'_>, i: usize) -> String {
     absolute_links(&site.bodies.vacancies[i].html, site.urls.origin())
+}
+
+/// Writes a full text as the RSS item's `content:encoded` element.
+fn rss_full_text(out: &mut impl Write, html: &str) -> io::Result<()> {
+    out.write_all(b"    <content:encoded>")?;
+    xml_escape_to(out, html)?;
+    out.write_all(b"</content:encoded>\n")
+}
+
+/// Writes a full text as the JSON item's `content_html` member (with its leading comma).
+fn json_full_text(out: &mut impl Write, html: &str) -> io::Result<()> {
+    out.write_all(b",\"content_html\":")?;
+    serde_json::to_writer(&mut *out, &clean(html))?;
+    Ok(())
+}
+
+/// A vacancy's full text, escaped as each format of the portal's own feeds carries it.
+/// Only `serve` keeps these: there every change of an open vacancy rewrites those feeds,
+/// and escaping every body again was most of a rebuild's work (a `build` writes each feed
+/// once, so it escapes the body while writing and keeps nothing).
+#[derive(Debug, Default)]
+pub struct FullText {
+    /// The `content:encoded` element.
+    rss: Vec<u8>,
+    /// The `content_html` member.
+    json: Vec<u8>,
+}
+
+impl FullText {
+    fn of(html: &str) -> FullText {
+        let mut text = FullText {
+            rss: Vec::with_capacity(html.len() + html.len() / 4 + 48),
+            json: Vec::with_capacity(html.len() + html.len() / 4 + 24),
+        };
+        // Writing into a Vec cannot fail.
+        let _ = rss_full_text(&mut text.rss, html);
+        let _ = json_full_text(&mut text.json, html);
+        text
+    }
 }
 
 /// The parts of a vacancy's feed items, made once and shared by every feed it is in. An
@@ -349,6 +389,21 @@ impl Items {
                 .collect(),
             kept: Some((memos, keys)),
         }
+    }
+
+    /// In `serve`: the full text of vacancy `index` for the portal's own feeds, escaped
+    /// once and kept (by the body's HTML, so a hit is always what escaping would give) for
+    /// as long as the body does not change. `None` in a build: write it while streaming.
+    fn full_text(&self, site: &Site<'_>, index: usize) -> Option<Arc<FullText>> {
+        let (memos, _) = self.kept.as_ref()?;
+        let body = site.bodies.vacancies.get(index)?;
+        let origin = site.urls.origin();
+        let key = crate::memo::key((origin, &body.html));
+        Some(
+            memos
+                .feed_texts
+                .get_or_make(key, || FullText::of(&full_html(site, index))),
+        )
     }
 
     /// The items of vacancy `index`, made now if this is the first feed that needs them.
@@ -659,8 +714,10 @@ fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool, out: &mut impl Write) -> i
         let item = site.feed_items.get(site, i);
         out.write_all(&item.json_head)?;
         if full {
-            out.write_all(b",\"content_html\":")?;
-            serde_json::to_writer(&mut *out, &clean(&full_html(site, i)))?;
+            match site.feed_items.full_text(site, i) {
+                Some(text) => out.write_all(&text.json)?,
+                None => json_full_text(out, &full_html(site, i))?,
+            }
         } else {
             out.write_all(&item.json_text)?;
         }
