@@ -112,6 +112,9 @@ pub type RenderedBody = (Rendered, Vec<Asset>, Vec<Diagnostic>);
 /// The memos of a session, one per costly step.
 #[derive(Debug, Default)]
 pub struct Memos {
+    /// A content file read into its typed form, with its problems (by its text and the
+    /// validation options).
+    pub(crate) parsed: Memo<crate::validate::Read>,
     /// The fair-wording findings of a text (title, summary or body).
     pub wording: Memo<Vec<Finding>>,
     /// A Markdown body rendered to HTML, with its links resolved.
@@ -129,6 +132,7 @@ pub struct Memos {
 impl Memos {
     /// Ends a rebuild in every memo.
     pub fn next_round(&self) {
+        self.parsed.next_round();
         self.wording.next_round();
         self.markdown.next_round();
         self.search_words.next_round();

@@ -13,9 +13,8 @@ use crate::validate::{slug_of, source};
 pub(crate) const KEYS: &[&str] = &["title", "slug", "organisation", "kind", "updated"];
 
 /// A brochure read from its file, before its organisation is checked.
-pub(crate) struct ParsedBrochure<'a> {
-    /// The file, for messages.
-    pub file: &'a SourceFile,
+#[derive(Clone)]
+pub(crate) struct ParsedBrochure {
     /// The brochure; `organisation` is the key's value, not yet checked.
     pub brochure: Brochure,
     /// Where the `organisation` key is.
@@ -23,11 +22,11 @@ pub(crate) struct ParsedBrochure<'a> {
 }
 
 /// Reads a brochure; `None` when a required part is missing or wrong.
-pub(crate) fn parse<'a>(
-    file: &'a SourceFile,
+pub(crate) fn parse(
+    file: &SourceFile,
     f: &mut Fields<'_, '_>,
     body: Body,
-) -> Option<ParsedBrochure<'a>> {
+) -> Option<ParsedBrochure> {
     let slug = slug_of(file, f);
     let title = f.required_string("title", "\"Huisregels voor stagiairs\"");
     let organisation = f.required_string("organisation", "\"gemeente-lindewoude\"");
@@ -50,7 +49,6 @@ pub(crate) fn parse<'a>(
     });
     let updated = f.date("updated").map(|a| a.value);
     Some(ParsedBrochure {
-        file,
         brochure: Brochure {
             slug: slug?.value,
             source: source(file),

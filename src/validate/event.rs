@@ -33,9 +33,8 @@ pub(crate) const KEYS: &[&str] = &[
 ];
 
 /// An event read from its file, before its organisation and vacancies are checked.
-pub(crate) struct ParsedEvent<'a> {
-    /// The file, for messages about references.
-    pub file: &'a SourceFile,
+#[derive(Clone)]
+pub(crate) struct ParsedEvent {
     /// The event; `organisation` holds the candidate from the key or the folder.
     pub event: Event,
     /// Where the `organisation` key is, when there is one.
@@ -91,11 +90,7 @@ fn moment(f: &mut Fields<'_, '_>, key: &'static str) -> Option<At<Moment>> {
 }
 
 /// Reads an event; `None` when a required part is missing or wrong.
-pub(crate) fn parse<'a>(
-    file: &'a SourceFile,
-    f: &mut Fields<'_, '_>,
-    body: Body,
-) -> Option<ParsedEvent<'a>> {
+pub(crate) fn parse(file: &SourceFile, f: &mut Fields<'_, '_>, body: Body) -> Option<ParsedEvent> {
     let slug = slug_of(file, f);
     let title = f.required_string("title", "\"Introductiedag nieuwe stagiairs\"");
     let folder = super::vacancy::first_folder_under(file, "events");
@@ -209,7 +204,6 @@ pub(crate) fn parse<'a>(
         return None;
     }
     Some(ParsedEvent {
-        file,
         event: Event {
             slug: slug?.value,
             source: source(file),

@@ -64,14 +64,27 @@ impl Options {
 }
 
 /// One file, read into its typed form.
-pub(crate) enum Parsed<'a> {
-    Vacancy(ParsedVacancy<'a>),
-    Organisation(ParsedOrganisation<'a>),
-    Brochure(ParsedBrochure<'a>),
-    Page(ParsedPage<'a>),
-    Event(ParsedEvent<'a>),
+pub(crate) struct Parsed<'a> {
+    /// The file, for messages about references.
+    pub file: &'a SourceFile,
+    /// What it holds.
+    pub item: Item,
+}
+
+/// What one file holds, before the references between files are checked. It depends on
+/// the file and the [`Options`] only, so `serve` keeps it for files that did not change.
+#[derive(Clone)]
+pub(crate) enum Item {
+    Vacancy(ParsedVacancy),
+    Organisation(ParsedOrganisation),
+    Brochure(ParsedBrochure),
+    Page(ParsedPage),
+    Event(ParsedEvent),
     Home(Home),
 }
+
+/// A file's item (`None` when it has an error) and its problems.
+pub(crate) type Read = (Option<Item>, Vec<Diagnostic>);
 
 /// Builds the portal from the content tree; every problem goes to `diags`.
 ///
@@ -91,11 +104,31 @@ pub fn portal(tree: &ContentTree, options: Options, diags: &mut Vec<Diagnostic>)
     references::link(parsed, tree, options, diags)
 }
 
-/// Reads one file into its typed form.
+/// Reads one file into its typed form, or takes it from the session's memo when neither
+/// the file nor the options changed since it was read.
 fn parse_file<'a>(
     file: &'a SourceFile,
     options: &Options,
 ) -> (Option<Parsed<'a>>, Vec<Diagnostic>) {
+    let (item, diags) = match &options.memos {
+        Some(memos) => {
+            let key = crate::memo::key((
+                file.digest,
+                &file.path,
+                options.today.0.to_string(),
+                options.drafts,
+                options.language.code(),
+                &options.wording_off,
+            ));
+            (*memos.parsed.get_or_make(key, || read_file(file, options))).clone()
+        }
+        None => read_file(file, options),
+    };
+    (item.map(|item| Parsed { file, item }), diags)
+}
+
+/// Reads one file into its typed form.
+fn read_file(file: &SourceFile, options: &Options) -> Read {
     let text = FileText {
         path: &file.path,
         text: &file.text,
@@ -119,16 +152,14 @@ fn parse_file<'a>(
         first_line: split.body_first_line,
     };
     let parsed = match file.kind {
-        ContentKind::Vacancy => {
-            vacancy::parse(file, &mut fields, body, options).map(Parsed::Vacancy)
-        }
+        ContentKind::Vacancy => vacancy::parse(file, &mut fields, body, options).map(Item::Vacancy),
         ContentKind::Organisation => {
-            organisation::parse(file, &mut fields, body).map(Parsed::Organisation)
+            organisation::parse(file, &mut fields, body).map(Item::Organisation)
         }
-        ContentKind::Brochure => brochure::parse(file, &mut fields, body).map(Parsed::Brochure),
-        ContentKind::Page => page::parse(file, &mut fields, body).map(Parsed::Page),
-        ContentKind::Event => event::parse(file, &mut fields, body).map(Parsed::Event),
-        ContentKind::Home => Some(Parsed::Home(page::parse_home(file, &mut fields, body))),
+        ContentKind::Brochure => brochure::parse(file, &mut fields, body).map(Item::Brochure),
+        ContentKind::Page => page::parse(file, &mut fields, body).map(Item::Page),
+        ContentKind::Event => event::parse(file, &mut fields, body).map(Item::Event),
+        ContentKind::Home => Some(Item::Home(page::parse_home(file, &mut fields, body))),
     };
     let known = match file.kind {
         ContentKind::Vacancy => vacancy::KEYS,

@@ -33,9 +33,8 @@ const AWARD_KEYS: &[&str] = &["year", "title"];
 const ROUND_KEYS: &[&str] = &["title", "opens", "closes", "interviews", "starts"];
 
 /// An organisation read from its file, before its logo is found.
-pub(crate) struct ParsedOrganisation<'a> {
-    /// The file, for messages.
-    pub file: &'a SourceFile,
+#[derive(Clone)]
+pub(crate) struct ParsedOrganisation {
     /// The organisation, without its logo.
     pub organisation: Organisation,
     /// The `logo` key as written, and where.
@@ -43,11 +42,11 @@ pub(crate) struct ParsedOrganisation<'a> {
 }
 
 /// Reads an organisation; `None` when a required part is missing or wrong.
-pub(crate) fn parse<'a>(
-    file: &'a SourceFile,
+pub(crate) fn parse(
+    file: &SourceFile,
     f: &mut Fields<'_, '_>,
     body: Body,
-) -> Option<ParsedOrganisation<'a>> {
+) -> Option<ParsedOrganisation> {
     let slug = slug_of(file, f);
     let name = f.required_string("name", "\"Gemeente Lindewoude\"");
     let kind = f.string("kind", "\"gemeente\"").and_then(|at| {
@@ -150,7 +149,6 @@ pub(crate) fn parse<'a>(
     }
     rounds.sort_by(|a, b| a.opens.cmp(&b.opens).then_with(|| a.title.cmp(&b.title)));
     Some(ParsedOrganisation {
-        file,
         organisation: Organisation {
             slug: slug?.value,
             source: source(file),

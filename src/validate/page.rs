@@ -14,9 +14,8 @@ pub(crate) const KEYS: &[&str] = &["title", "slug", "description"];
 pub(crate) const HOME_KEYS: &[&str] = &["title", "description"];
 
 /// A page read from its file, before its slug is checked against the portal's own paths.
-pub(crate) struct ParsedPage<'a> {
-    /// The file, for messages.
-    pub file: &'a SourceFile,
+#[derive(Clone)]
+pub(crate) struct ParsedPage {
     /// The page.
     pub page: Page,
     /// Where the slug came from (the `slug` key, or nothing for the file name).
@@ -24,17 +23,12 @@ pub(crate) struct ParsedPage<'a> {
 }
 
 /// Reads a free page.
-pub(crate) fn parse<'a>(
-    file: &'a SourceFile,
-    f: &mut Fields<'_, '_>,
-    body: Body,
-) -> Option<ParsedPage<'a>> {
+pub(crate) fn parse(file: &SourceFile, f: &mut Fields<'_, '_>, body: Body) -> Option<ParsedPage> {
     let slug = slug_of(file, f);
     let title = f.required_string("title", "\"Over dit portaal\"");
     let description = f.string("description", "\"...\"").map(|a| a.value);
     let slug = slug?;
     Some(ParsedPage {
-        file,
         page: Page {
             slug: slug.value,
             source: source(file),

@@ -8,7 +8,7 @@ use crate::load::walk::{ContentTree, SourceFile};
 use crate::model::slug::Slug;
 use crate::model::{Asset, Portal, Scheduled, term_names};
 use crate::urls::RESERVED;
-use crate::validate::{Options, Parsed, error_in, folder_of};
+use crate::validate::{Item, Options, Parsed, error_in, folder_of};
 
 /// Joins a relative path to a folder and removes `.` and `..`, staying inside the root.
 ///
@@ -90,29 +90,14 @@ pub(crate) fn link(
     let mut pages = Vec::new();
     let mut events = Vec::new();
     let mut home = None;
-    for item in parsed {
+    for Parsed { file, item } in parsed {
         match item {
-            Parsed::Vacancy(v) => {
-                let file = v.file;
-                vacancies.push((v, file));
-            }
-            Parsed::Organisation(o) => {
-                let file = o.file;
-                organisations.push((o, file));
-            }
-            Parsed::Brochure(b) => {
-                let file = b.file;
-                brochures.push((b, file));
-            }
-            Parsed::Page(p) => {
-                let file = p.file;
-                pages.push((p, file));
-            }
-            Parsed::Event(e) => {
-                let file = e.file;
-                events.push((e, file));
-            }
-            Parsed::Home(h) => home = Some(h),
+            Item::Vacancy(v) => vacancies.push((v, file)),
+            Item::Organisation(o) => organisations.push((o, file)),
+            Item::Brochure(b) => brochures.push((b, file)),
+            Item::Page(p) => pages.push((p, file)),
+            Item::Event(e) => events.push((e, file)),
+            Item::Home(h) => home = Some(h),
         }
     }
     dedup(

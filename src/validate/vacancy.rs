@@ -39,9 +39,8 @@ pub(crate) const KEYS: &[&str] = &[
 ];
 
 /// A vacancy read from its file, before its organisation is checked.
-pub(crate) struct ParsedVacancy<'a> {
-    /// The file, for messages about references.
-    pub file: &'a SourceFile,
+#[derive(Clone)]
+pub(crate) struct ParsedVacancy {
     /// The vacancy; `organisation` holds the candidate from the key or the folder.
     pub vacancy: Vacancy,
     /// Where the `organisation` key is, when there is one.
@@ -98,12 +97,12 @@ fn term(at: &At<String>) -> Option<TermRef> {
 }
 
 /// Reads a vacancy; `None` when a required part is missing or wrong (problems are in `fields`).
-pub(crate) fn parse<'a>(
-    file: &'a SourceFile,
+pub(crate) fn parse(
+    file: &SourceFile,
     f: &mut Fields<'_, '_>,
     body: Body,
     options: &super::Options,
-) -> Option<ParsedVacancy<'a>> {
+) -> Option<ParsedVacancy> {
     let slug = slug_of(file, f);
     let title = f.required_string("title", "\"Stagiair communicatie\"");
     let folder = first_folder(file);
@@ -203,7 +202,6 @@ pub(crate) fn parse<'a>(
     }
 
     Some(ParsedVacancy {
-        file,
         vacancy: Vacancy {
             slug: slug?.value,
             source: source(file),
