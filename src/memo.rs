@@ -107,7 +107,7 @@ impl<V> Memo<V> {
 
 /// What rendering one Markdown body gives: its HTML and summary, the files it links to,
 /// and its problems (links to missing files).
-pub type RenderedBody = (Rendered, Vec<Asset>, Vec<Diagnostic>);
+pub type RenderedBody = (Arc<Rendered>, Vec<Asset>, Vec<Diagnostic>);
 
 /// The memos of a session, one per costly step.
 #[derive(Debug, Default)]

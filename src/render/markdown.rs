@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
@@ -36,17 +37,17 @@ pub struct Rendered {
 #[derive(Debug, Clone, Default)]
 pub struct Bodies {
     /// Vacancy bodies.
-    pub vacancies: Vec<Rendered>,
+    pub vacancies: Vec<Arc<Rendered>>,
     /// Organisation profiles.
-    pub organisations: Vec<Rendered>,
+    pub organisations: Vec<Arc<Rendered>>,
     /// Brochure texts.
-    pub brochures: Vec<Rendered>,
+    pub brochures: Vec<Arc<Rendered>>,
     /// Free pages.
-    pub pages: Vec<Rendered>,
+    pub pages: Vec<Arc<Rendered>>,
     /// Event descriptions.
-    pub events: Vec<Rendered>,
+    pub events: Vec<Arc<Rendered>>,
     /// The home page's intro.
-    pub home: Option<Rendered>,
+    pub home: Option<Arc<Rendered>>,
     /// Files the bodies refer to, to copy beside their pages (sorted, unique).
     pub assets: Vec<Asset>,
 }
@@ -127,7 +128,7 @@ pub fn bodies(
             allow_raw_html,
         ))
     });
-    let run = |jobs: Vec<Job<'_>>| -> Vec<(Rendered, Vec<Asset>, Vec<Diagnostic>)> {
+    let run = |jobs: Vec<Job<'_>>| -> Vec<crate::memo::RenderedBody> {
         jobs.into_par_iter()
             .map(|job| match (memos, universe) {
                 (Some(memos), Some(universe)) => {
@@ -138,9 +139,16 @@ pub fn bodies(
                         &job.source.path,
                         &job.page_dir,
                     ));
-                    (*memos.markdown.get_or_make(key, || render(&job, &targets))).clone()
+                    let (html, assets, diags) = &*memos.markdown.get_or_make(key, || {
+                        let (html, assets, diags) = render(&job, &targets);
+                        (Arc::new(html), assets, diags)
+                    });
+                    (Arc::clone(html), assets.clone(), diags.clone())
                 }
-                _ => render(&job, &targets),
+                _ => {
+                    let (html, assets, diags) = render(&job, &targets);
+                    (Arc::new(html), assets, diags)
+                }
             })
             .collect()
     };
@@ -203,7 +211,7 @@ pub fn bodies(
         .collect());
 
     let mut assets = BTreeSet::new();
-    let mut collect = |results: Vec<(Rendered, Vec<Asset>, Vec<Diagnostic>)>| -> Vec<Rendered> {
+    let mut collect = |results: Vec<crate::memo::RenderedBody>| -> Vec<Arc<Rendered>> {
         results
             .into_iter()
             .map(|(rendered, found, problems)| {
