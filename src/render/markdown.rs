@@ -135,7 +135,9 @@ pub fn bodies(
                 (Some(memos), Some(universe)) => {
                     let key = crate::memo::key((
                         universe,
-                        &job.body.markdown,
+                        // The file's digest covers the Markdown (hashing the text again
+                        // was the larger part of a lookup).
+                        job.source.digest,
                         job.body.first_line,
                         &job.source.path,
                         &job.page_dir,

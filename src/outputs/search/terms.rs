@@ -253,7 +253,9 @@ fn bag_key(input: &Input<'_>, v: &Vacancy) -> u64 {
     let t = input.i18n;
     crate::memo::key((
         input.analyzer.language(),
-        &v.title,
+        // The file's digest stands for everything read from it (title, summary, region,
+        // crebo codes, body): hashing the body again cost more than the lookup saved.
+        v.source.digest,
         portal.organisation(&v.organisation).map(|o| &o.name),
         v.fields
             .iter()
@@ -266,9 +268,6 @@ fn bag_key(input: &Input<'_>, v: &Vacancy) -> u64 {
             .iter()
             .map(|l| t.label("levels", l.as_str()))
             .collect::<Vec<_>>(),
-        &v.crebo,
-        &v.summary,
-        &v.body.markdown,
     ))
 }
 
