@@ -345,8 +345,9 @@ impl FullText {
 }
 
 /// The parts of a vacancy's feed items, made once and shared by every feed it is in. An
-/// item with the full text is these parts around the body, which is escaped while the
-/// portal's own feed is written (it is used once, so it is not kept).
+/// item with the full text is these parts around the body, which a build escapes while the
+/// portal's own feed is written (it is used once there, so it is not kept; `serve` keeps it
+/// as a [`FullText`]).
 #[derive(Debug, Default)]
 pub struct Item {
     /// `<item>` up to and including `<description>`.

@@ -142,15 +142,15 @@ pub fn bodies(
                         &job.source.path,
                         &job.page_dir,
                     ));
-                    let (html, assets, diags) = &*memos.markdown.get_or_make(key, || {
-                        let (html, assets, diags) = render(&job, &targets);
-                        (Arc::new(html), assets, diags)
+                    let (rendered, assets, problems) = &*memos.markdown.get_or_make(key, || {
+                        let (rendered, assets, problems) = render(&job, &targets);
+                        (Arc::new(rendered), assets, problems)
                     });
-                    (Arc::clone(html), assets.clone(), diags.clone())
+                    (Arc::clone(rendered), assets.clone(), problems.clone())
                 }
                 _ => {
-                    let (html, assets, diags) = render(&job, &targets);
-                    (Arc::new(html), assets, diags)
+                    let (rendered, assets, problems) = render(&job, &targets);
+                    (Arc::new(rendered), assets, problems)
                 }
             })
             .collect()
