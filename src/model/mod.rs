@@ -121,10 +121,15 @@ impl Portal {
 
     /// The organisation with this slug.
     pub fn organisation(&self, slug: &Slug) -> Option<&Organisation> {
+        self.organisation_index(slug)
+            .map(|i| &self.organisations[i])
+    }
+
+    /// Where the organisation with this slug is in `organisations`.
+    pub fn organisation_index(&self, slug: &Slug) -> Option<usize> {
         self.organisations
             .binary_search_by(|o| o.slug.cmp(slug))
             .ok()
-            .map(|i| &self.organisations[i])
     }
 
     /// Vacancies open on the portal's today, in slug order.

@@ -357,11 +357,7 @@ impl<'a> Site<'a> {
 
     /// The card of the organisation with this slug (`none` for an unknown one).
     pub fn organisation_card(&self, slug: &crate::model::slug::Slug) -> tera::Value {
-        let Ok(index) = self
-            .portal
-            .organisations
-            .binary_search_by(|o| o.slug.cmp(slug))
-        else {
+        let Some(index) = self.portal.organisation_index(slug) else {
             return tera::Value::none();
         };
         let make = || {
@@ -383,13 +379,9 @@ impl<'a> Site<'a> {
                 .collect();
             tera::Value::from_serializable(&list)
         };
-        match self
-            .portal
-            .organisations
-            .binary_search_by(|o| o.slug.cmp(slug))
-        {
-            Ok(index) => self.brochure_lists[index].get_or_init(make).clone(),
-            Err(_) => make(),
+        match self.portal.organisation_index(slug) {
+            Some(index) => self.brochure_lists[index].get_or_init(make).clone(),
+            None => make(),
         }
     }
 }
