@@ -66,20 +66,19 @@ pub fn of(
     let global = global(portal, theme, settings, drafts);
     let organisation = |slug: &Slug| portal.organisation(slug).map_or(0, |o| o.source.digest);
     let listings: &Listings = &plan.listings;
-    // Each vacancy's text and, as a card shows it, its text with its organisation's name:
-    // computed once, in parallel, and read by every entry that shows the vacancy.
-    let vacancy_text: Vec<u64> = portal
-        .vacancies
-        .par_iter()
-        .map(|v| v.source.digest)
-        .collect();
+    // Each vacancy as a card shows it (its text with its organisation's): computed once, in
+    // parallel, and read by every entry that shows the vacancy.
     let vacancy_card: Vec<u64> = portal
         .vacancies
         .par_iter()
-        .zip(&vacancy_text)
-        .map(|(v, t)| {
+        .map(|v| {
             let mut h = hasher();
-            (v.slug.as_str(), t, organisation(&v.organisation)).hash(&mut h);
+            (
+                v.slug.as_str(),
+                v.source.digest,
+                organisation(&v.organisation),
+            )
+                .hash(&mut h);
             h.finish()
         })
         .collect();
