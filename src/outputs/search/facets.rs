@@ -9,16 +9,18 @@
 //! the rows into "this week / this month / later / none" for the day of the visit.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::model::slug::Slug;
 use crate::model::terms::{Level, PlacementKind, Workplace};
 use crate::model::vacancy::{Allowance, Vacancy};
 use crate::urls::search_params as param;
 
-use super::Input;
+use super::{FxMap, Input};
 
 /// One value of a facet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -95,28 +97,39 @@ fn make<'a>(
     legend: String,
     lazy: bool,
     order: Order,
-    per_row: impl Iterator<Item = Vec<Cow<'a, str>>>,
+    per_row: impl Iterator<Item = impl IntoIterator<Item = Cow<'a, str>>>,
     label: impl Fn(&str) -> String,
 ) -> Facet {
-    let mut temp: HashMap<Cow<'a, str>, u32> = HashMap::new();
+    let mut temp: FxMap<Cow<'a, str>, u32> = FxMap::default();
     let mut names: Vec<Cow<'a, str>> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
-    let mut sets: Vec<Vec<u32>> = Vec::new();
+    // Each row's set of value ids, one after the other: `ends[row]` is where it ends.
+    let mut sets: Vec<u32> = Vec::new();
+    let mut ends: Vec<u32> = Vec::new();
     for values in per_row {
-        let mut set = Vec::with_capacity(values.len());
+        let start = sets.len();
         for v in values {
-            let id = *temp.entry(v.clone()).or_insert_with(|| {
-                names.push(v);
-                counts.push(0);
-                (names.len() - 1) as u32
-            });
-            if !set.contains(&id) {
-                set.push(id);
+            let id = match temp.get(&v) {
+                Some(&id) => id,
+                None => {
+                    let id = names.len() as u32;
+                    temp.insert(v.clone(), id);
+                    names.push(v);
+                    counts.push(0);
+                    id
+                }
+            };
+            if !sets[start..].contains(&id) {
+                sets.push(id);
                 counts[id as usize] += 1;
             }
         }
-        sets.push(set);
+        ends.push(sets.len() as u32);
     }
+    let set = |row: usize| {
+        let start = if row == 0 { 0 } else { ends[row - 1] as usize };
+        &sets[start..ends[row] as usize]
+    };
     // Display order -> value ids.
     let mut values: Vec<Value> = Vec::new();
     let mut id_of_temp: Vec<u32> = vec![0; names.len()];
@@ -152,14 +165,13 @@ fn make<'a>(
             }
         }
     }
-    let single = sets.iter().all(|set| set.len() <= 1);
+    let single = (0..ends.len()).all(|row| set(row).len() <= 1);
     let (combos, rows) = if single {
         // One value per row at most: the column holds the value id itself, and the id
         // after the last value for "none"; combinations are implied.
         let none = values.len() as u32;
-        let rows = sets
-            .iter()
-            .map(|set| set.first().map_or(none, |&t| id_of_temp[t as usize]))
+        let rows = (0..ends.len())
+            .map(|row| set(row).first().map_or(none, |&t| id_of_temp[t as usize]))
             .collect();
         let combos = (0..values.len() as u32)
             .map(|v| vec![v])
@@ -167,17 +179,23 @@ fn make<'a>(
             .collect();
         (combos, rows)
     } else {
-        let mut combo_ids: HashMap<Vec<u32>, u32> = HashMap::new();
+        let mut combo_ids: FxMap<Vec<u32>, u32> = FxMap::default();
         let mut combos: Vec<Vec<u32>> = Vec::new();
-        let rows = sets
-            .into_iter()
-            .map(|set| {
-                let mut ids: Vec<u32> = set.iter().map(|&t| id_of_temp[t as usize]).collect();
+        let mut ids: Vec<u32> = Vec::new();
+        let rows = (0..ends.len())
+            .map(|row| {
+                ids.clear();
+                ids.extend(set(row).iter().map(|&t| id_of_temp[t as usize]));
                 ids.sort_unstable();
-                *combo_ids.entry(ids.clone()).or_insert_with(|| {
-                    combos.push(ids);
-                    (combos.len() - 1) as u32
-                })
+                match combo_ids.get(ids.as_slice()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = combos.len() as u32;
+                        combo_ids.insert(ids.clone(), id);
+                        combos.push(ids.clone());
+                        id
+                    }
+                }
             })
             .collect();
         (combos, rows)
@@ -223,6 +241,7 @@ pub fn build(input: &Input<'_>) -> Vec<Facet> {
     let t = input.i18n;
     let s = |key: &str| t.label("search", key).to_string();
     let rows: Vec<&Vacancy> = input.rows.iter().map(|&i| &portal.vacancies[i]).collect();
+    let rows = rows.as_slice();
     let fixed = |table: &str, slugs: &[&str]| {
         Order::Fixed(
             slugs
@@ -238,180 +257,200 @@ pub fn build(input: &Input<'_>) -> Vec<Facet> {
                 .collect(),
         )
     };
-    let mut facets = Vec::new();
-    facets.push(make(
-        param::LEVEL,
-        t.label("taxonomies", "level").to_string(),
-        false,
-        fixed("levels", &Level::spellings()),
-        rows.iter()
-            .map(|v| v.levels.iter().map(|l| Cow::Borrowed(l.as_str())).collect()),
-        |x| x.to_string(),
-    ));
-    facets.push(make(
-        param::KIND,
-        t.label("taxonomies", "kind").to_string(),
-        false,
-        fixed("kinds", &PlacementKind::spellings()),
-        rows.iter().map(|v| vec![Cow::Borrowed(v.kind.as_str())]),
-        |x| x.to_string(),
-    ));
-    facets.push(make(
-        param::FIELD,
-        t.label("taxonomies", "field").to_string(),
-        false,
-        Order::ByCount,
-        rows.iter().map(|v| {
-            v.fields
-                .iter()
-                .map(|f| Cow::Borrowed(f.slug.as_str()))
-                .collect()
-        }),
-        |slug| {
-            portal
-                .field_names
-                .get(slug)
-                .cloned()
-                .unwrap_or_else(|| slug.to_string())
-        },
-    ));
-    facets.push(make(
-        param::PLACE,
-        t.label("taxonomies", "place").to_string(),
-        false,
-        Order::ByCount,
-        rows.iter()
-            .map(|v| vec![Cow::Borrowed(v.location.slug.as_str())]),
-        |slug| {
-            portal
-                .place_names
-                .get(slug)
-                .cloned()
-                .unwrap_or_else(|| slug.to_string())
-        },
-    ));
+    // Each facet is made on its own (they are independent), all of them in parallel.
+    let mut facets: Vec<Box<dyn FnOnce() -> Facet + Send + '_>> = Vec::new();
+    facets.push(Box::new(move || {
+        make(
+            param::LEVEL,
+            t.label("taxonomies", "level").to_string(),
+            false,
+            fixed("levels", &Level::spellings()),
+            rows.iter()
+                .map(|v| v.levels.iter().map(|l| Cow::Borrowed(l.as_str()))),
+            |x| x.to_string(),
+        )
+    }));
+    facets.push(Box::new(move || {
+        make(
+            param::KIND,
+            t.label("taxonomies", "kind").to_string(),
+            false,
+            fixed("kinds", &PlacementKind::spellings()),
+            rows.iter().map(|v| [Cow::Borrowed(v.kind.as_str())]),
+            |x| x.to_string(),
+        )
+    }));
+    facets.push(Box::new(move || {
+        make(
+            param::FIELD,
+            t.label("taxonomies", "field").to_string(),
+            false,
+            Order::ByCount,
+            rows.iter()
+                .map(|v| v.fields.iter().map(|f| Cow::Borrowed(f.slug.as_str()))),
+            |slug| {
+                portal
+                    .field_names
+                    .get(slug)
+                    .cloned()
+                    .unwrap_or_else(|| slug.to_string())
+            },
+        )
+    }));
+    facets.push(Box::new(move || {
+        make(
+            param::PLACE,
+            t.label("taxonomies", "place").to_string(),
+            false,
+            Order::ByCount,
+            rows.iter()
+                .map(|v| [Cow::Borrowed(v.location.slug.as_str())]),
+            |slug| {
+                portal
+                    .place_names
+                    .get(slug)
+                    .cloned()
+                    .unwrap_or_else(|| slug.to_string())
+            },
+        )
+    }));
     let mut workplaces: Vec<&str> = Workplace::spellings();
     workplaces.push(NOT_STATED);
-    facets.push(make(
-        param::WORKPLACE,
-        s("facet_workplace"),
-        false,
-        fixed("workplaces", &workplaces),
-        rows.iter().map(|v| {
-            vec![Cow::Borrowed(
-                v.workplace.map_or(NOT_STATED, Workplace::as_str),
-            )]
-        }),
-        |x| x.to_string(),
-    ));
+    facets.push(Box::new(move || {
+        make(
+            param::WORKPLACE,
+            s("facet_workplace"),
+            false,
+            fixed("workplaces", &workplaces),
+            rows.iter().map(|v| {
+                [Cow::Borrowed(
+                    v.workplace.map_or(NOT_STATED, Workplace::as_str),
+                )]
+            }),
+            |x| x.to_string(),
+        )
+    }));
     let mut hours: Vec<(String, String)> = HOURS
         .iter()
         .map(|(slug, key, ..)| (slug.to_string(), s(key)))
         .collect();
     hours.push((NOT_STATED.to_string(), s("not_stated")));
-    facets.push(make(
-        param::HOURS,
-        s("facet_hours"),
-        false,
-        Order::Fixed(hours),
-        rows.iter().map(|v| hours_buckets(v)),
-        |x| x.to_string(),
-    ));
-    facets.push(make(
-        param::ALLOWANCE,
-        s("facet_allowance"),
-        false,
-        Order::Fixed(vec![
-            ("betaald".to_string(), s("allowance_paid")),
-            ("onbetaald".to_string(), s("allowance_unpaid")),
-            (NOT_STATED.to_string(), s("not_stated")),
-        ]),
-        rows.iter().map(|v| vec![Cow::Borrowed(allowance_value(v))]),
-        |x| x.to_string(),
-    ));
-    // Start months: chronological, then "not stated".
-    let mut months: Vec<(String, String)> = rows
-        .iter()
-        .filter_map(|v| v.starts)
-        .map(|d| (month(d), d.first_of_month()))
-        .collect::<BTreeMap<String, Date>>()
-        .into_iter()
-        .map(|(slug, first)| {
-            let text = t.format_date(first);
-            let label = text
-                .split_once(' ')
-                .map_or(text.as_str(), |(_, rest)| rest)
-                .to_string();
-            (slug, label)
-        })
-        .collect();
-    months.push((NOT_STATED.to_string(), s("not_stated")));
-    facets.push(make(
-        param::START,
-        s("facet_start"),
-        true,
-        Order::Fixed(months),
-        rows.iter().map(|v| {
-            vec![
-                v.starts
-                    .map_or(Cow::Borrowed(NOT_STATED), |d| Cow::Owned(month(d))),
-            ]
-        }),
-        |x| x.to_string(),
-    ));
-    // Regions: folded like listing terms, shown in their most frequent spelling.
-    let mut spellings: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
-    let region_slugs: Vec<Option<String>> = rows
-        .iter()
-        .map(|v| {
-            let region = v.region.as_deref()?;
-            let slug = Slug::fold(region)?.as_str().to_string();
-            *spellings
-                .entry(slug.clone())
-                .or_default()
-                .entry(region)
-                .or_default() += 1;
-            Some(slug)
-        })
-        .collect();
-    let region_names: BTreeMap<String, String> = spellings
-        .into_iter()
-        .filter_map(|(slug, counts)| {
-            let best = counts
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
-            Some((slug, best.0.to_string()))
-        })
-        .collect();
-    facets.push(make(
-        param::REGION,
-        s("facet_region"),
-        true,
-        Order::ByCount,
-        region_slugs
+    facets.push(Box::new(move || {
+        make(
+            param::HOURS,
+            s("facet_hours"),
+            false,
+            Order::Fixed(hours),
+            rows.iter().map(|v| hours_buckets(v)),
+            |x| x.to_string(),
+        )
+    }));
+    facets.push(Box::new(move || {
+        make(
+            param::ALLOWANCE,
+            s("facet_allowance"),
+            false,
+            Order::Fixed(vec![
+                ("betaald".to_string(), s("allowance_paid")),
+                ("onbetaald".to_string(), s("allowance_unpaid")),
+                (NOT_STATED.to_string(), s("not_stated")),
+            ]),
+            rows.iter().map(|v| [Cow::Borrowed(allowance_value(v))]),
+            |x| x.to_string(),
+        )
+    }));
+    facets.push(Box::new(move || {
+        // Start months: chronological, then "not stated".
+        let mut months: Vec<(String, String)> = rows
             .iter()
-            .map(|r| r.iter().map(|s| Cow::Borrowed(s.as_str())).collect()),
-        |slug| {
-            region_names
-                .get(slug)
-                .cloned()
-                .unwrap_or_else(|| slug.to_string())
-        },
-    ));
-    facets.push(make(
-        param::ORGANISATION,
-        s("facet_organisation"),
-        true,
-        Order::ByCount,
-        rows.iter()
-            .map(|v| vec![Cow::Borrowed(v.organisation.as_str())]),
-        |slug| {
-            Slug::parse(slug)
-                .and_then(|s| portal.organisation(&s).map(|o| o.name.clone()))
-                .unwrap_or_else(|| slug.to_string())
-        },
-    ));
-    facets
+            .filter_map(|v| v.starts)
+            .map(|d| (month(d), d.first_of_month()))
+            .collect::<BTreeMap<String, Date>>()
+            .into_iter()
+            .map(|(slug, first)| {
+                let text = t.format_date(first);
+                let label = text
+                    .split_once(' ')
+                    .map_or(text.as_str(), |(_, rest)| rest)
+                    .to_string();
+                (slug, label)
+            })
+            .collect();
+        months.push((NOT_STATED.to_string(), s("not_stated")));
+        make(
+            param::START,
+            s("facet_start"),
+            true,
+            Order::Fixed(months),
+            rows.iter().map(|v| {
+                [v.starts
+                    .map_or(Cow::Borrowed(NOT_STATED), |d| Cow::Owned(month(d)))]
+            }),
+            |x| x.to_string(),
+        )
+    }));
+    facets.push(Box::new(move || {
+        // Regions: folded like listing terms, shown in their most frequent spelling.
+        // Each spelling is folded once (folding is the costly part), then counted per row.
+        let mut folded: FxMap<&str, Option<Rc<str>>> = FxMap::default();
+        let mut spellings: BTreeMap<Rc<str>, BTreeMap<&str, usize>> = BTreeMap::new();
+        let region_slugs: Vec<Option<Rc<str>>> = rows
+            .iter()
+            .map(|v| {
+                let region = v.region.as_deref()?;
+                let slug = folded
+                    .entry(region)
+                    .or_insert_with(|| Slug::fold(region).map(|s| Rc::from(s.as_str())))
+                    .clone()?;
+                *spellings
+                    .entry(Rc::clone(&slug))
+                    .or_default()
+                    .entry(region)
+                    .or_default() += 1;
+                Some(slug)
+            })
+            .collect();
+        let region_names: BTreeMap<Rc<str>, String> = spellings
+            .into_iter()
+            .filter_map(|(slug, counts)| {
+                let best = counts
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
+                Some((slug, best.0.to_string()))
+            })
+            .collect();
+        make(
+            param::REGION,
+            s("facet_region"),
+            true,
+            Order::ByCount,
+            region_slugs
+                .iter()
+                .map(|r| r.iter().map(|s| Cow::Borrowed(&**s))),
+            |slug| {
+                region_names
+                    .get(slug)
+                    .cloned()
+                    .unwrap_or_else(|| slug.to_string())
+            },
+        )
+    }));
+    facets.push(Box::new(move || {
+        make(
+            param::ORGANISATION,
+            s("facet_organisation"),
+            true,
+            Order::ByCount,
+            rows.iter()
+                .map(|v| [Cow::Borrowed(v.organisation.as_str())]),
+            |slug| {
+                Slug::parse(slug)
+                    .and_then(|s| portal.organisation(&s).map(|o| o.name.clone()))
+                    .unwrap_or_else(|| slug.to_string())
+            },
+        )
+    }));
+    facets.into_par_iter().map(|make| make()).collect()
 }
 
 /// The deadline facet's values with their counts on the day of the build.

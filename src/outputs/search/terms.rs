@@ -17,15 +17,15 @@
 //!
 //! So the browser never stems: it looks the typed word up in the lexicon.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::model::vacancy::Vacancy;
 
-use super::Input;
 use super::encode;
 use super::text::{indexable, words};
+use super::{FxMap, Input};
 
 /// Postings shards are closed once they reach this many bytes (before gzip).
 pub const POSTINGS_TARGET: usize = 8 * 1024;
@@ -66,44 +66,6 @@ pub struct Terms {
     /// Every word, sorted.
     pub words: Vec<Word>,
 }
-
-/// A fast, fixed hasher for the word maps of the build (Fx-style: a multiply and a rotate
-/// per eight bytes). Fixed, so runs are repeatable; nothing is written in map order anyway.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Calls `each` with the pieces of a Markdown body that are text people read, in order:
 /// everything but link and image targets (`](...)`), reference definitions, HTML tags and
