@@ -83,6 +83,19 @@ impl<V> Memo<V> {
         value
     }
 
+    /// Keeps the values of `keys` for the next rebuild, as if they had been asked for: a
+    /// step that kept a whole group of results (a chunk of the search index) still needs
+    /// its parts when the group changes.
+    pub fn keep(&self, keys: &[u64]) {
+        let round = self.round.load(Ordering::Relaxed);
+        let mut table = self.lock();
+        for key in keys {
+            if let Some(slot) = table.get_mut(key) {
+                slot.round = round;
+            }
+        }
+    }
+
     /// Ends a rebuild: forgets what it did not ask for, and starts the next round.
     pub fn next_round(&self) {
         let round = self.round.fetch_add(1, Ordering::Relaxed);
@@ -121,6 +134,8 @@ pub struct Memos {
     pub markdown: Memo<RenderedBody>,
     /// The words a vacancy adds to the search index.
     pub search_words: Memo<crate::outputs::search::terms::Bag>,
+    /// The words of a chunk of the search index's rows, by its rows' words.
+    pub(crate) search_chunks: Memo<crate::outputs::search::terms::Vocabulary>,
     /// A search index file's gzip member, by its bytes.
     pub gzip: Memo<Vec<u8>>,
     /// The parts of a vacancy's feed items, by its feed fingerprint.
@@ -136,6 +151,7 @@ impl Memos {
         self.wording.next_round();
         self.markdown.next_round();
         self.search_words.next_round();
+        self.search_chunks.next_round();
         self.gzip.next_round();
         self.feed_items.next_round();
         self.feed_texts.next_round();

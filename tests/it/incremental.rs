@@ -206,3 +206,46 @@ fn a_failed_rebuild_keeps_the_last_good_output() {
             .contains("Weer goed")
     );
 }
+
+/// A session keeps the search index's words per chunk of 1,024 rows: edits in either chunk,
+/// and a deadline that moves a vacancy from one chunk to the other, give a full build's index.
+#[test]
+fn edits_across_the_chunks_of_the_search_index_match_full_builds() {
+    let p = PortalTest::fixture("minimal");
+    let vacancy = |n: usize, closes: &str, words: &str| {
+        format!(
+            "+++\ntitle = \"Stage {n}\"\npublished = 2026-10-01\ncloses = {closes}\nlevels = [\"mbo\"]\nfields = [\"ICT\"]\nlocation = \"Aa\"\napply = \"stages@aa.example.nl\"\n+++\nJe werkt aan project{n} met team{} en {words}.\n",
+            n % 7
+        )
+    };
+    let closes = |n: usize| format!("2027-{:02}-{:02}", 1 + n % 12, 1 + n % 28);
+    let path = |n: usize| format!("content/vacancies/gemeente-aa/stage-{n:04}.md");
+    for n in 0..1100 {
+        p.write(&path(n), &vacancy(n, &closes(n), "koffie"));
+    }
+    let mut session = Session::new(options(&p.root, "incremental"));
+    step(&p, &mut session, "first build");
+    let total = tree(&p.root.parent().unwrap().join("full")).len();
+    // Rows are in deadline order: stage 0 (January 1st) is in the first chunk, stage 1091
+    // (December 28th) in the second.
+    p.write(
+        &path(1091),
+        &vacancy(1091, &closes(1091), "thee en zeilboten"),
+    );
+    let (written, full) = step(&p, &mut session, "a new word in the second chunk");
+    assert!(
+        !full && written * 10 < total,
+        "{written} of {total} files written"
+    );
+    p.write(&path(0), &vacancy(0, &closes(0), "zeilboten"));
+    step(&p, &mut session, "the same word in the first chunk");
+    p.write(
+        &path(1091),
+        &vacancy(1091, "2027-01-01", "thee en zeilboten"),
+    );
+    step(
+        &p,
+        &mut session,
+        "a deadline that moves a row to the first chunk",
+    );
+}

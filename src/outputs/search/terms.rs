@@ -18,9 +18,11 @@
 //! So the browser never stems: it looks the typed word up in the lexicon.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::model::terms::{Level, PlacementKind};
 use crate::model::vacancy::Vacancy;
 
 use super::encode;
@@ -180,8 +182,8 @@ pub fn body_text(markdown: &str) -> String {
 }
 
 /// What the build knows of one word.
-#[derive(Debug, Default)]
-struct Seen {
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Seen {
     /// Packed postings `row << 3 | classes`, by row.
     postings: Vec<u32>,
     /// Times it was written.
@@ -190,8 +192,8 @@ struct Seen {
     displays: BTreeMap<String, u32>,
 }
 
-/// Word -> what is known of it.
-type Vocabulary = FxMap<String, Seen>;
+/// Word -> what is known of it: of a chunk of rows, then of all of them.
+pub(crate) type Vocabulary = FxMap<String, Seen>;
 
 /// One word of a vacancy, counted.
 #[derive(Debug, Default)]
@@ -209,27 +211,36 @@ struct Counted {
 #[derive(Debug, Default)]
 pub struct Bag(Vec<(String, Counted)>);
 
-/// Everything [`bag`] reads, for the key under which a session keeps the bag.
-fn bag_key(input: &Input<'_>, v: &Vacancy) -> u64 {
-    let portal = input.portal;
+/// What every vacancy's [`bag`] reads besides the vacancy and its organisation: the
+/// language, the names of every field and place (a term is shown in its most frequent
+/// spelling) and the labels of kinds and levels. Hashed once per build.
+fn bag_context(input: &Input<'_>) -> u64 {
     let t = input.i18n;
     crate::memo::key((
         input.analyzer.language(),
-        // The file's digest stands for everything read from it (title, summary, region,
-        // crebo codes, body): hashing the body again cost more than the lookup saved.
-        v.source.digest,
-        portal.organisation(&v.organisation).map(|o| &o.name),
-        v.fields
+        &input.portal.field_names,
+        &input.portal.place_names,
+        PlacementKind::ALL
             .iter()
-            .map(|f| portal.field_name(f))
+            .map(|k| t.label("kinds", k.as_str()))
             .collect::<Vec<_>>(),
-        portal.place_name(&v.location),
-        &v.region,
-        t.label("kinds", v.kind.as_str()),
-        v.levels
+        Level::ALL
             .iter()
             .map(|l| t.label("levels", l.as_str()))
             .collect::<Vec<_>>(),
+    ))
+}
+
+/// Everything [`bag`] reads, for the key under which a session keeps the bag: the
+/// `context`, the vacancy's file and its organisation's name.
+fn bag_key(input: &Input<'_>, context: u64, v: &Vacancy) -> u64 {
+    crate::memo::key((
+        context,
+        // The file's digest stands for everything read from it (title, summary, region,
+        // crebo codes, body, its fields and place): hashing the body again cost more than
+        // the lookup saved.
+        v.source.digest,
+        input.portal.organisation(&v.organisation).map(|o| &o.name),
     ))
 }
 
@@ -282,6 +293,15 @@ fn bag(input: &Input<'_>, v: &Vacancy) -> Bag {
     Bag(counted.into_iter().collect())
 }
 
+/// The vocabulary of chunk `k`, whose rows' bags are `bags`, in row order.
+fn gather<B: std::borrow::Borrow<Bag>>(k: usize, bags: impl Iterator<Item = B>) -> Vocabulary {
+    let mut vocabulary = Vocabulary::default();
+    for (offset, bag) in bags.enumerate() {
+        add_bag(bag.borrow(), (k * CHUNK + offset) as u32, &mut vocabulary);
+    }
+    vocabulary
+}
+
 /// Adds the words of one vacancy (row `row`) to `vocabulary`.
 fn add_bag(bag: &Bag, row: u32, vocabulary: &mut Vocabulary) {
     for (word, c) in &bag.0 {
@@ -306,32 +326,45 @@ fn add_bag(bag: &Bag, row: u32, vocabulary: &mut Vocabulary) {
 ///
 /// Rows are cut in chunks, in parallel, each chunk into a vocabulary of its own; the chunks'
 /// vocabularies are then joined in row order, so each word's postings stay sorted by row.
+/// A `serve` session keeps each chunk's vocabulary: after an edit, only the chunk that
+/// holds the edited vacancy is gathered again.
 pub fn build(input: &Input<'_>) -> Terms {
-    let chunks: Vec<Vocabulary> = input
+    let context = input.memos.map_or(0, |_| bag_context(input));
+    let chunks: Vec<Arc<Vocabulary>> = input
         .rows
         .par_chunks(CHUNK)
         .enumerate()
-        .map(|(k, chunk)| {
-            let mut vocabulary = Vocabulary::default();
-            for (offset, &i) in chunk.iter().enumerate() {
-                let row = (k * CHUNK + offset) as u32;
-                let v = &input.portal.vacancies[i];
-                match input.memos {
-                    Some(memos) => {
-                        let bag = memos
-                            .search_words
-                            .get_or_make(bag_key(input, v), || bag(input, v));
-                        add_bag(&bag, row, &mut vocabulary);
-                    }
-                    None => add_bag(&bag(input, v), row, &mut vocabulary),
-                }
+        .map(|(k, chunk)| match input.memos {
+            Some(memos) => {
+                let keys: Vec<u64> = chunk
+                    .iter()
+                    .map(|&i| bag_key(input, context, &input.portal.vacancies[i]))
+                    .collect();
+                let made = memos
+                    .search_chunks
+                    .get_or_make(crate::memo::key((k, &keys)), || {
+                        let bags = chunk.iter().zip(&keys).map(|(&i, &key)| {
+                            let v = &input.portal.vacancies[i];
+                            memos.search_words.get_or_make(key, || bag(input, v))
+                        });
+                        gather(k, bags)
+                    });
+                // The bags of a kept chunk stay kept: the next edit in it needs them.
+                memos.search_words.keep(&keys);
+                made
             }
-            vocabulary
+            None => Arc::new(gather(
+                k,
+                chunk
+                    .iter()
+                    .map(|&i| bag(input, &input.portal.vacancies[i])),
+            )),
         })
         .collect();
     let mut vocabulary = Vocabulary::default();
     for chunk in chunks {
-        for (word, seen) in chunk {
+        // A chunk made for this build is moved; a session's kept one is copied.
+        for (word, seen) in Arc::unwrap_or_clone(chunk) {
             match vocabulary.get_mut(&word) {
                 Some(all) => {
                     all.postings.extend(seen.postings);
