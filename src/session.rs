@@ -9,6 +9,11 @@
 //! Changed entries are made in memory first and written only when all of them succeeded,
 //! so a template error never leaves a half-updated preview. A failed rebuild keeps the
 //! last good output and its fingerprints.
+//!
+//! Feeds come last. [`Session::rebuild`] writes them before it returns; `serve` calls
+//! [`Session::rebuild_pages`] instead, tells the browsers to reload, and then writes the
+//! feeds with [`Session::write_feeds`] (the portal's own carry every full text: tens of
+//! megabytes that no page needs), holding requests for them until they are written.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,8 +23,13 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::memo::Memos;
+use crate::model::Portal;
 use crate::outputs::{self, Content, Job, Site, Written, fingerprint};
 use crate::publish::{self, PublishError, Sink};
+use crate::render::markdown::Bodies;
+use crate::render::theme::Theme;
+use crate::settings::Settings;
+use crate::urls::Urls;
 use crate::{BuildOptions, Failure, Prepared, Report, Summary, prepare, report};
 
 /// What one rebuild did.
@@ -33,6 +43,30 @@ pub struct Rebuilt {
     pub removed: Vec<String>,
     /// True when everything was rendered (the first build, or after a theme or settings change).
     pub full: bool,
+    /// Feeds left for [`Session::write_feeds`] (only after [`Session::rebuild_pages`]).
+    pub pending: Vec<String>,
+}
+
+/// The feeds a rebuild left to be written, with everything they are made from.
+struct Pending {
+    portal: Portal,
+    bodies: Bodies,
+    theme: Theme,
+    settings: Settings,
+    urls: Urls,
+    plan: outputs::Plan,
+    /// Each vacancy's feed item key.
+    feed_items: Vec<u64>,
+    /// The feeds to write: indices into `plan.entries`.
+    entries: Vec<usize>,
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A portal kept in memory for incremental rebuilds into `options.output()`.
@@ -43,6 +77,8 @@ pub struct Session {
     last: Option<BTreeMap<String, u64>>,
     /// Wording findings and rendered bodies of the last rebuild, reused when unchanged.
     memos: Arc<Memos>,
+    /// Feeds the last rebuild left for [`Session::write_feeds`].
+    pending: Option<Pending>,
 }
 
 impl Session {
@@ -52,6 +88,7 @@ impl Session {
             options,
             last: None,
             memos: Arc::default(),
+            pending: None,
         }
     }
 
@@ -65,12 +102,99 @@ impl Session {
         self.last = None;
     }
 
-    /// Rebuilds, writing only what changed since the last good build.
+    /// Rebuilds, writing only what changed since the last good build, feeds included.
     pub fn rebuild(&mut self) -> Rebuilt {
-        let rebuilt = self.rebuild_with_memos();
-        // What this rebuild did not ask for (deleted or edited files) is forgotten.
-        self.memos.next_round();
+        let mut rebuilt = self.rebuild_pages();
+        match self.write_feeds() {
+            Ok(feeds) => {
+                if let Ok(Summary {
+                    written: Some(w), ..
+                }) = &mut rebuilt.report.outcome
+                {
+                    w.files += feeds.len();
+                }
+                rebuilt.written.extend(feeds);
+                rebuilt.pending.clear();
+            }
+            Err(problems) => {
+                let mut diags = std::mem::take(&mut rebuilt.report.diagnostics);
+                diags.extend(problems);
+                rebuilt = failed(diags, Failure::Content);
+            }
+        }
         rebuilt
+    }
+
+    /// Rebuilds like [`Session::rebuild`], but leaves the feeds that changed (listed in
+    /// [`Rebuilt::pending`]) for [`Session::write_feeds`]: everything a page shows is
+    /// written when this returns.
+    pub fn rebuild_pages(&mut self) -> Rebuilt {
+        if self.pending.is_some() {
+            // Left over from a rebuild whose caller did not write them: they go first. A
+            // failure is not lost: it makes this rebuild a full one.
+            let _ = self.write_feeds();
+        }
+        self.rebuild_with_memos()
+    }
+
+    /// Writes the feeds the last rebuild left, and ends the rebuild: what it did not ask
+    /// for is forgotten. Returns the paths written, or why a feed could not be written
+    /// (the next rebuild then renders everything).
+    pub fn write_feeds(&mut self) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let written = match self.pending.take() {
+            Some(pending) => self.write_pending(&pending),
+            None => Ok(Vec::new()),
+        };
+        self.memos.next_round();
+        written
+    }
+
+    fn write_pending(&mut self, p: &Pending) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let mut site = Site::new(
+            &p.portal,
+            &p.bodies,
+            &p.theme,
+            &p.settings,
+            &p.urls,
+            &p.plan.listings,
+        );
+        site.feed_items =
+            outputs::feeds::Items::kept(Arc::clone(&self.memos), p.feed_items.clone());
+        let output = self.options.output();
+        let sink = Sink::replacing(output.clone());
+        let results: Vec<(&str, std::io::Result<()>)> = p
+            .entries
+            .par_iter()
+            .filter_map(|&i| {
+                let e = p.plan.entries.get(i)?;
+                match e.job {
+                    Job::Feed(scope, format) => Some((
+                        e.path.as_str(),
+                        sink.write_with(&e.path, |w| {
+                            outputs::feeds::write(&site, scope, format, w)
+                        }),
+                    )),
+                    _ => None,
+                }
+            })
+            .collect();
+        let mut written = Vec::with_capacity(results.len());
+        let mut problems = Vec::new();
+        for (path, result) in results {
+            match result {
+                Ok(()) => written.push(path.to_string()),
+                Err(e) => problems.push(Diagnostic::error(
+                    output.join(path),
+                    format!("cannot write this file: {e}"),
+                )),
+            }
+        }
+        if problems.is_empty() {
+            Ok(written)
+        } else {
+            self.last = None; // the output is no longer known: rebuild it whole next time
+            Err(problems)
+        }
     }
 
     fn rebuild_with_memos(&mut self) -> Rebuilt {
@@ -111,13 +235,15 @@ impl Session {
             outputs::feeds::Items::kept(Arc::clone(&self.memos), fingerprints.feed_items.clone());
         let output = self.options.output();
 
-        let changed: Vec<&outputs::Entry> = match &self.last {
+        // Indices into `plan.entries` of the entries whose fingerprint changed.
+        let changed: Vec<usize> = match &self.last {
             Some(last) if output.is_dir() => plan
                 .entries
                 .iter()
                 .zip(&fingerprints.entries)
-                .filter(|(e, f)| last.get(&e.path) != Some(f))
-                .map(|(e, _)| e)
+                .enumerate()
+                .filter(|(_, (e, f))| last.get(&e.path) != Some(f))
+                .map(|(i, _)| i)
                 .collect(),
             _ => Vec::new(),
         };
@@ -142,6 +268,7 @@ impl Session {
                         written: plan.entries.iter().map(|e| e.path.clone()).collect(),
                         removed: Vec::new(),
                         full: true,
+                        pending: Vec::new(),
                     }
                 }
                 Err(PublishError::Render(problems)) => {
@@ -153,13 +280,16 @@ impl Session {
         }
 
         // Make every changed entry first; write only when all of them succeeded. Feeds can
-        // only fail to be written, so they are streamed to their files (the portal's own are
-        // tens of megabytes) while the rest is written.
-        let (feeds, others): (Vec<&outputs::Entry>, Vec<&outputs::Entry>) =
-            changed.iter().partition(|e| matches!(e.job, Job::Feed(..)));
+        // only fail to be written: they are left for `write_feeds`.
+        let (feeds, others): (Vec<usize>, Vec<usize>) = changed
+            .iter()
+            .partition(|&&i| matches!(plan.entries[i].job, Job::Feed(..)));
         let made: Vec<Result<(&str, Content), Diagnostic>> = others
             .par_iter()
-            .map(|e| outputs::render_entry(e, &plan, &site).map(|c| (e.path.as_str(), c)))
+            .map(|&i| {
+                let e = &plan.entries[i];
+                outputs::render_entry(e, &plan, &site).map(|c| (e.path.as_str(), c))
+            })
             .collect();
         let mut contents = Vec::with_capacity(made.len());
         for result in made {
@@ -179,13 +309,6 @@ impl Session {
         let results: Vec<(&str, std::io::Result<()>)> = contents
             .par_iter()
             .map(|(path, content)| (*path, outputs::write(&sink, &root, path, content)))
-            .chain(feeds.par_iter().filter_map(|e| match e.job {
-                Job::Feed(scope, format) => Some((
-                    e.path.as_str(),
-                    sink.write_with(&e.path, |w| outputs::feeds::write(&site, scope, format, w)),
-                )),
-                _ => None,
-            }))
             .collect();
         let mut written = Vec::with_capacity(results.len());
         for (path, result) in results {
@@ -212,8 +335,29 @@ impl Session {
         for path in &removed {
             remove(&output, path);
         }
-        let pages = changed.iter().filter(|e| e.job.is_page()).count();
+        let pages = others
+            .iter()
+            .filter(|&&i| plan.entries[i].job.is_page())
+            .count();
         self.last = Some(now);
+        let pending: Vec<String> = feeds
+            .iter()
+            .map(|&i| plan.entries[i].path.clone())
+            .collect();
+        let summary = Summary::of(&portal);
+        drop(site);
+        if !feeds.is_empty() {
+            self.pending = Some(Pending {
+                portal,
+                bodies,
+                theme,
+                settings,
+                urls,
+                plan,
+                feed_items: fingerprints.feed_items,
+                entries: feeds,
+            });
+        }
         timings.lap("render and write");
         Rebuilt {
             report: Report {
@@ -225,13 +369,14 @@ impl Session {
                             pages,
                             files: written.len() - pages,
                         }),
-                        ..Summary::of(&portal)
+                        ..summary
                     }),
                 )
             },
             written,
             removed,
             full: false,
+            pending,
         }
     }
 }
@@ -242,6 +387,7 @@ fn failed(diags: Vec<Diagnostic>, failure: Failure) -> Rebuilt {
         written: Vec::new(),
         removed: Vec::new(),
         full: false,
+        pending: Vec::new(),
     }
 }
 

@@ -417,6 +417,7 @@ pub fn handle(request: Request, live: &Live) {
 }
 
 fn serve_site(request: Request, live: &Live, path: &str, query: &str) {
+    live.wait_until_written(path);
     // The status is read before the file, so a page is never tagged with a build newer
     // than its bytes (at worst older, which makes the browser reload once more).
     let status = live.status();

@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -38,6 +38,9 @@ pub use watch::ChangeKind;
 
 use events::{Event, Hub};
 use watch::{Batch, Watch};
+
+/// The longest a request waits for a file that a rebuild writes after the reload.
+pub const HOLD_MAX: Duration = Duration::from_secs(30);
 
 /// How many threads answer HTTP requests (live-reload connections have their own).
 pub const WORKERS: usize = 8;
@@ -68,8 +71,18 @@ pub trait Rebuild {
     /// Builds everything (at start-up).
     fn full(&mut self) -> Report;
     /// Brings the output up to date after one debounced burst of `changes` (one entry per
-    /// kind, `Settings` first, paths relative to the portal's root).
+    /// kind, `Settings` first, paths relative to the portal's root). Every page is up to
+    /// date when it returns; files no page needs (feeds) may be left for [`Rebuild::finish`].
     fn changed(&mut self, changes: &[ChangeKind]) -> Report;
+    /// Output paths the last rebuild left for [`Rebuild::finish`] (relative to the output):
+    /// the server holds requests for them until they are written.
+    fn pending(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Writes what the last rebuild left; returns why something could not be written.
+    fn finish(&mut self) -> Vec<Diagnostic> {
+        Vec::new()
+    }
 }
 
 /// The simplest [`Rebuild`]: a full [`crate::build`] for every change.
@@ -101,6 +114,8 @@ impl Rebuild for FullRebuild {
 #[derive(Debug)]
 pub struct IncrementalRebuild {
     session: Session,
+    /// Feeds the last rebuild left for `finish`.
+    pending: Vec<String>,
 }
 
 impl IncrementalRebuild {
@@ -108,6 +123,7 @@ impl IncrementalRebuild {
     pub fn new(options: BuildOptions) -> IncrementalRebuild {
         IncrementalRebuild {
             session: Session::new(options),
+            pending: Vec::new(),
         }
     }
 }
@@ -119,7 +135,18 @@ impl Rebuild for IncrementalRebuild {
     }
 
     fn changed(&mut self, _changes: &[ChangeKind]) -> Report {
-        self.session.rebuild().report
+        let rebuilt = self.session.rebuild_pages();
+        self.pending = rebuilt.pending;
+        rebuilt.report
+    }
+
+    fn pending(&self) -> Vec<String> {
+        self.pending.clone()
+    }
+
+    fn finish(&mut self) -> Vec<Diagnostic> {
+        self.pending.clear();
+        self.session.write_feeds().err().unwrap_or_default()
     }
 }
 
@@ -217,6 +244,10 @@ pub struct Live {
     site: PathBuf,
     status: RwLock<Status>,
     hub: Mutex<Hub>,
+    /// Output paths a rebuild is still writing after the reload (its feeds).
+    held: Mutex<BTreeSet<String>>,
+    /// Signalled when the held paths are written.
+    released: Condvar,
 }
 
 impl Live {
@@ -234,6 +265,8 @@ impl Live {
                 problems: Arc::new(Vec::new()),
             }),
             hub: Mutex::new(Hub::default()),
+            held: Mutex::new(BTreeSet::new()),
+            released: Condvar::new(),
         }
     }
 
@@ -279,6 +312,40 @@ impl Live {
         let id = self.build_id(&status);
         *self.status.write().unwrap_or_else(PoisonError::into_inner) = status;
         hub.broadcast(event.to_sse(&id, false).into());
+    }
+
+    /// Holds requests for `paths` (relative to the output) until [`Live::release`].
+    pub fn hold(&self, paths: &[String]) {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        held.extend(paths.iter().cloned());
+    }
+
+    /// The held paths are written: the requests waiting for them go on.
+    pub fn release(&self) {
+        self.held
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        self.released.notify_all();
+    }
+
+    /// Waits while the file of a request's `path` (`/feed.xml`) is being written, at most
+    /// [`HOLD_MAX`]: a feed opened right after the reload shows the edit too.
+    pub fn wait_until_written(&self, path: &str) {
+        let key = path.trim_start_matches('/');
+        let deadline = Instant::now() + HOLD_MAX;
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        while held.contains(key) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            held = self
+                .released
+                .wait_timeout(held, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
     }
 
     /// Ends every live-reload connection.
@@ -445,14 +512,16 @@ pub fn run(options: ServeOptions) -> Result<(), ServeError> {
     };
     let started = Instant::now();
     let report = rebuild.full();
-    record(
+    if let Some(line) = record(
         &live,
         &report,
         &[],
         started,
         started.elapsed(),
         &mut terminal,
-    );
+    ) {
+        println!("{line}");
+    }
 
     let pool = http::Pool::start(
         Arc::clone(&server),
@@ -497,7 +566,10 @@ fn serve_loop(rx: &Receiver<Msg>, live: &Live, rebuild: &mut dyn Rebuild, termin
         }
         let started = Instant::now();
         let report = rebuild.changed(&batch.changes);
-        record(
+        // The feeds follow the reload: a request for one waits until it is written.
+        let pending = rebuild.pending();
+        live.hold(&pending);
+        let line = record(
             live,
             &report,
             &batch.changes,
@@ -505,6 +577,27 @@ fn serve_loop(rx: &Receiver<Msg>, live: &Live, rebuild: &mut dyn Rebuild, termin
             started.elapsed(),
             terminal,
         );
+        let feeds_started = Instant::now();
+        let problems = rebuild.finish();
+        live.release();
+        for d in &problems {
+            eprintln!("{d}\n");
+        }
+        if let Some(mut line) = line {
+            if !pending.is_empty() && problems.is_empty() {
+                line.push_str(&format!(
+                    ", then {} feed(s) in {} ms",
+                    pending.len(),
+                    feeds_started.elapsed().as_millis()
+                ));
+            }
+            println!("{line}");
+        }
+        if !problems.is_empty() {
+            eprintln!(
+                "error: the feeds above could not be written; the next change rebuilds everything"
+            );
+        }
     }
 }
 
@@ -517,7 +610,8 @@ struct Terminal {
     built_once: bool,
 }
 
-/// Turns a rebuild's report into the new status, tells the browsers and the terminal.
+/// Turns a rebuild's report into the new status, tells the browsers, and prints its
+/// problems; returns the line that reports a good build, for the caller to complete.
 fn record(
     live: &Live,
     report: &Report,
@@ -525,7 +619,7 @@ fn record(
     first_seen: Instant,
     took: Duration,
     terminal: &mut Terminal,
-) {
+) -> Option<String> {
     let old = live.status();
     let ms = took.as_millis();
     let since_change_ms = first_seen.elapsed().as_millis();
@@ -544,23 +638,24 @@ fn record(
         version: old.version + 1,
         problems: Arc::clone(&problems),
     };
+    let mut line = None;
     let event = match &report.outcome {
         Ok(summary) => {
             status.generation += 1;
-            if terminal.built_once {
+            line = Some(if terminal.built_once {
                 let written = summary.written.as_ref().map_or_else(String::new, |w| {
                     format!(
                         ", {} page(s) and {} other file(s) written",
                         w.pages, w.files
                     )
                 });
-                println!(
+                format!(
                     "rebuilt in {ms} ms{}{written}",
                     describe(&terminal.root, changes)
-                );
+                )
             } else {
-                println!("built {} in {:.2} s", counts(summary), took.as_secs_f64());
-            }
+                format!("built {} in {:.2} s", counts(summary), took.as_secs_f64())
+            });
             if watch::css_only(changes) && old.has_site() && old.problems.is_empty() {
                 Event::Css {
                     ms,
@@ -593,6 +688,7 @@ fn record(
     };
     terminal.built_once = true;
     live.publish(status, &event);
+    line
 }
 
 /// " (content/vacancies/a.md and 2 more)" for the rebuild line: a file that still exists
@@ -778,6 +874,32 @@ mod tests {
         // A new subscriber is told about the errors at once.
         let late = live.subscribe().unwrap().recv().unwrap();
         assert!(late.contains(r#""message":"broken""#), "{late}");
+    }
+
+    #[test]
+    fn a_held_file_is_served_once_it_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = Arc::new(Live::new(dir.path().join("site")));
+        live.hold(&["feed.xml".to_string()]);
+        // Other files are not held.
+        let started = Instant::now();
+        live.wait_until_written("/index.html");
+        assert!(started.elapsed() < Duration::from_secs(1));
+        let (tx, rx) = mpsc::channel();
+        let waiting = {
+            let live = Arc::clone(&live);
+            std::thread::spawn(move || {
+                live.wait_until_written("/feed.xml");
+                tx.send(()).unwrap();
+            })
+        };
+        assert!(
+            rx.recv_timeout(Duration::from_millis(200)).is_err(),
+            "the request went on while the feed was held"
+        );
+        live.release();
+        rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        waiting.join().unwrap();
     }
 
     #[test]

@@ -249,3 +249,36 @@ fn edits_across_the_chunks_of_the_search_index_match_full_builds() {
         "a deadline that moves a row to the first chunk",
     );
 }
+
+/// `serve` writes the pages first and the feeds after the reload: `rebuild_pages` leaves
+/// the changed feeds as they were, and `write_feeds` brings them up to date.
+#[test]
+fn feeds_follow_the_pages_when_asked_to() {
+    let p = PortalTest::fixture("full");
+    let mut session = Session::new(options(&p.root, "incremental"));
+    assert!(session.rebuild().pending.is_empty());
+    let out = p.root.parent().unwrap().join("incremental");
+    let vacancy = "content/vacancies/bbl-vacature.md";
+    let text = std::fs::read_to_string(p.root.join(vacancy)).unwrap();
+    p.write(
+        vacancy,
+        &text.replace("Veel leuke dingen.", "Veel zeilboten."),
+    );
+    let rebuilt = session.rebuild_pages();
+    assert!(rebuilt.report.outcome.is_ok());
+    assert!(!rebuilt.full);
+    assert!(rebuilt.pending.contains(&"feed.xml".to_string()));
+    assert!(rebuilt.pending.iter().all(|p| !rebuilt.written.contains(p)));
+    let page = std::fs::read_to_string(out.join("vacatures/bbl-vacature/index.html")).unwrap();
+    assert!(page.contains("Veel zeilboten."));
+    let feed = || std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(!feed().contains("zeilboten"), "the feed waits");
+    let feeds = session.write_feeds().unwrap();
+    assert_eq!(feeds, rebuilt.pending);
+    assert!(feed().contains("zeilboten"));
+    // Nothing is left: the next rebuild of an unchanged portal writes nothing.
+    assert!(session.write_feeds().unwrap().is_empty());
+    let again = session.rebuild();
+    assert!(again.written.is_empty(), "{:?}", again.written);
+    step(&p, &mut session, "after the feeds");
+}

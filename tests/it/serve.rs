@@ -615,13 +615,20 @@ fn an_edit_sends_a_reload_event_to_every_browser_then_the_new_page() {
     // A browser that reconnects (EventSource does, after `retry`) learns the new build.
     let hello = serve.events().next(TIMEOUT).unwrap();
     assert_eq!(hello.id.as_deref(), Some(ids[0].as_str()));
-    // The listings changed too.
+    // The listings changed too, and the feeds, which are written just after the reload
+    // (a request for one waits until it is).
     assert!(
         serve
             .get("/vacatures/")
             .text()
             .contains("Stagiair ICT en data")
     );
+    for feed in ["/feed.xml", "/feed.json"] {
+        assert!(
+            serve.get(feed).text().contains("Stagiair ICT en data"),
+            "{feed}"
+        );
+    }
 }
 
 #[test]
@@ -694,6 +701,9 @@ fn after_a_series_of_edits_the_served_folder_equals_a_full_build() {
     step("change a vacancy", &|| {
         save(&portal, bbl, &text.replace("Bbl bij", "Leerbaan bij"))
     });
+    // Only what the edit touched was written, the feeds after the reload.
+    let line = serve.line_containing("rebuilt in ");
+    assert!(line.contains(" feed(s) in "), "{line}");
     step("add a vacancy", &|| {
         portal.write(
             "content/vacancies/nieuw.md",
