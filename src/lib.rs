@@ -257,7 +257,7 @@ pub(crate) fn prepare(
     timings: &mut Timings,
 ) -> Result<Prepared, Failure> {
     let settings = Settings::load(&opts.root, opts.base_url.as_deref(), diags);
-    let mut tree = load::walk::content_tree(&opts.root, diags);
+    let mut tree = load::walk::content_tree_with(&opts.root, memos.map(|m| &m.files), diags);
     timings.lap("load");
     let Some(settings) = settings else {
         return Err(Failure::Content);

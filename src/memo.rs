@@ -125,6 +125,8 @@ pub type RenderedBody = (Arc<Rendered>, Vec<Asset>, Vec<Diagnostic>);
 /// The memos of a session, one per costly step.
 #[derive(Debug, Default)]
 pub struct Memos {
+    /// The content files as last read, by path and metadata.
+    pub(crate) files: crate::load::walk::ReadCache,
     /// A content file read into its typed form, with its problems (by its text and the
     /// validation options).
     pub(crate) parsed: Memo<crate::validate::Read>,

@@ -3,7 +3,10 @@
 //! Files are classified by the folder they are in (`vacancies/`, `organisations/` ...)
 //! and read as UTF-8. Nothing here judges what a file means.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 
@@ -33,8 +36,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// What kind of content it holds.
     pub kind: ContentKind,
-    /// The whole file; empty once [`ContentTree::release_texts`] ran.
-    pub text: String,
+    /// The whole file; empty once [`ContentTree::release_texts`] ran. Shared with a
+    /// `serve` session's [`ReadCache`], which hands it back while the file is unchanged.
+    pub text: Arc<String>,
     /// A hash of `text`, which outlives it: `serve` compares it between rebuilds.
     pub digest: u64,
 }
@@ -58,8 +62,71 @@ impl ContentTree {
     /// rather than holding every file twice.
     pub fn release_texts(&mut self) {
         for file in &mut self.files {
-            file.text = String::new();
+            file.text = Arc::default();
         }
+    }
+}
+
+/// What a file's metadata says about its contents: equal stamps, equal bytes, unless the
+/// file was written again within the file system's timestamp resolution (see [`RACY`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    /// The inode and the change time (unix): an editor that saves by renaming a new file
+    /// over the old one gives a new inode.
+    #[cfg(unix)]
+    inode: (u64, i64, i64),
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: (meta.ino(), meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+}
+
+/// A file modified this shortly before it was read may change again without its stamp
+/// changing (file systems with one- or two-second timestamps): it is read again.
+pub const RACY: Duration = Duration::from_secs(2);
+
+/// One file as the last rebuild read it.
+#[derive(Debug, Clone)]
+struct Kept {
+    stamp: Stamp,
+    /// When it was read (by the same clock as the file system's times).
+    read_at: SystemTime,
+    text: Arc<String>,
+    digest: u64,
+}
+
+impl Kept {
+    /// True when the file still has the bytes that were read: same stamp, and modified
+    /// long enough before the read that a later write must have changed the stamp.
+    fn still(&self, stamp: &Stamp) -> bool {
+        self.stamp == *stamp
+            && stamp
+                .modified
+                .and_then(|m| m.checked_add(RACY))
+                .is_some_and(|settled| settled < self.read_at)
+    }
+}
+
+/// The Markdown files a `serve` session read last time, by path: a file whose metadata
+/// did not change is not read again (one `stat` instead of reading and hashing it).
+/// Files that left the content folder are forgotten on the next walk.
+#[derive(Debug, Default)]
+pub struct ReadCache(Mutex<HashMap<PathBuf, Kept>>);
+
+impl ReadCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Kept>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -95,6 +162,16 @@ fn classify(relative: &Path) -> Result<ContentKind, String> {
 
 /// Walks `root/content`, reading every Markdown file; problems go to `diags`.
 pub fn content_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> ContentTree {
+    content_tree_with(root, None, diags)
+}
+
+/// [`content_tree`], taking the files that did not change from `cache` (and keeping what
+/// it reads there).
+pub fn content_tree_with(
+    root: &Path,
+    cache: Option<&ReadCache>,
+    diags: &mut Vec<Diagnostic>,
+) -> ContentTree {
     let static_files = static_files(root, diags);
     let content = root.join("content");
     if !content.is_dir() {
@@ -142,16 +219,29 @@ pub fn content_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> ContentTree {
             assets.push(path);
         }
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
+    let last = cache.map(|c| std::mem::take(&mut *c.lock()));
+    let read: Vec<Result<(SourceFile, Option<Kept>), Diagnostic>> = markdown
         .into_par_iter()
-        .map(|(path, kind)| read_file(root, path, kind))
+        .map(|(path, kind)| match &last {
+            Some(last) => read_unless_kept(root, path, kind, last),
+            None => read_file(root, path, kind).map(|file| (file, None)),
+        })
         .collect();
     let mut files = Vec::with_capacity(read.len());
+    let mut kept = HashMap::new();
     for result in read {
         match result {
-            Ok(file) => files.push(file),
+            Ok((file, keep)) => {
+                if let Some(keep) = keep {
+                    kept.insert(file.path.clone(), keep);
+                }
+                files.push(file);
+            }
             Err(d) => diags.push(d),
         }
+    }
+    if let Some(cache) = cache {
+        *cache.lock() = kept;
     }
     let image_sizes = crate::load::images::sizes(root, &assets);
     ContentTree {
@@ -187,6 +277,39 @@ fn static_files(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     out
 }
 
+/// The file from `last` when its stamp says it did not change, else read (and kept).
+fn read_unless_kept(
+    root: &Path,
+    path: PathBuf,
+    kind: ContentKind,
+    last: &HashMap<PathBuf, Kept>,
+) -> Result<(SourceFile, Option<Kept>), Diagnostic> {
+    let full = root.join(&path);
+    let Ok(stamp) = std::fs::metadata(&full).map(|m| Stamp::of(&m)) else {
+        // Gone or unreadable since the walk: reading it says why.
+        return read_file(root, path, kind).map(|file| (file, None));
+    };
+    if let Some(kept) = last.get(&path).filter(|k| k.still(&stamp)) {
+        let file = SourceFile {
+            text: Arc::clone(&kept.text),
+            digest: kept.digest,
+            path,
+            kind,
+        };
+        return Ok((file, Some(kept.clone())));
+    }
+    let read_at = SystemTime::now();
+    let file = read_file(root, path, kind)?;
+    // Stamped before reading, so a write during the read shows as a change next time.
+    let kept = Kept {
+        stamp,
+        read_at,
+        text: Arc::clone(&file.text),
+        digest: file.digest,
+    };
+    Ok((file, Some(kept)))
+}
+
 fn read_file(root: &Path, path: PathBuf, kind: ContentKind) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(root.join(&path))
         .map_err(|e| Diagnostic::error(&path, format!("cannot read this file: {e}")))?;
@@ -195,7 +318,7 @@ fn read_file(root: &Path, path: PathBuf, kind: ContentKind) -> Result<SourceFile
             digest: crate::memo::key(&text),
             path,
             kind,
-            text,
+            text: Arc::new(text),
         }),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
@@ -227,6 +350,65 @@ mod tests {
         );
         assert!(classify(Path::new("organisations/sub/x.md")).is_err());
         assert!(classify(Path::new("notes.md")).is_err());
+    }
+
+    #[test]
+    fn a_session_reads_again_only_what_changed_or_may_have() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path().join("content/vacancies");
+        std::fs::create_dir_all(&c).unwrap();
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let write = |name: &str, text: &str, modified: Option<SystemTime>| {
+            std::fs::write(c.join(name), text).unwrap();
+            if let Some(time) = modified {
+                let file = std::fs::File::options()
+                    .write(true)
+                    .open(c.join(name))
+                    .unwrap();
+                file.set_modified(time).unwrap();
+            }
+        };
+        write("a.md", "+++\ntitle = \"A\"\n+++\n", Some(an_hour_ago));
+        write("b.md", "+++\ntitle = \"B\"\n+++\n", Some(an_hour_ago));
+        write("new.md", "+++\n+++\n", None);
+        let cache = ReadCache::default();
+        let walk = || {
+            let mut diags = Vec::new();
+            let tree = content_tree_with(dir.path(), Some(&cache), &mut diags);
+            assert!(diags.is_empty(), "{diags:?}");
+            tree
+        };
+        let text = |tree: &ContentTree, name: &str| {
+            let path = PathBuf::from("content/vacancies").join(name);
+            let file = tree.files.iter().find(|f| f.path == path).unwrap();
+            (Arc::clone(&file.text), file.digest)
+        };
+        let first = walk();
+        let second = walk();
+        // Unchanged for an hour: handed back, not read.
+        assert!(Arc::ptr_eq(
+            &text(&first, "a.md").0,
+            &text(&second, "a.md").0
+        ));
+        // Written just now: read again, as its time stamp cannot yet tell a later write.
+        assert!(!Arc::ptr_eq(
+            &text(&first, "new.md").0,
+            &text(&second, "new.md").0
+        ));
+        // Same length, time stamp put back: the change time (or the inode) still tells.
+        write("b.md", "+++\ntitle = \"C\"\n+++\n", Some(an_hour_ago));
+        let third = walk();
+        assert_eq!(&**text(&third, "b.md").0, "+++\ntitle = \"C\"\n+++\n");
+        assert_ne!(text(&third, "b.md").1, text(&second, "b.md").1);
+        // A deleted file is gone, from the tree and from the cache.
+        std::fs::remove_file(c.join("a.md")).unwrap();
+        let fourth = walk();
+        assert_eq!(fourth.files.len(), 2);
+        assert!(
+            !cache
+                .lock()
+                .contains_key(Path::new("content/vacancies/a.md"))
+        );
     }
 
     #[test]

@@ -418,7 +418,7 @@ mod tests {
         let file = |p: &str| SourceFile {
             path: PathBuf::from(p),
             kind: crate::load::walk::ContentKind::Vacancy,
-            text: String::new(),
+            text: std::sync::Arc::default(),
             digest: 0,
         };
         assert_eq!(first_folder(&file("content/vacancies/x.md")), None);
