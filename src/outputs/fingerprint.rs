@@ -261,6 +261,8 @@ pub fn of(
                     }
                 }
                 Job::Vacancies { page } => {
+                    // Every page says how many vacancies are open, not only how many pages.
+                    listings.open.len().hash(&mut h);
                     page_count(listings.open.len(), per_page).hash(&mut h);
                     for &v in page_items(&listings.open, *page, per_page) {
                         card(&mut h, v);

@@ -138,7 +138,17 @@ fn a_scripted_series_of_edits_matches_full_builds() {
     std::fs::remove_file(p.root.join("content/vacancies/traineeship-vacature.md")).unwrap();
     step(&p, &mut session, "delete a vacancy");
 
-    edit(vacancy, "closes = 2027-01-15", "closes = 2026-11-01");
+    // The deadline calendar, next-change.json and the sitemap show dates, not texts.
+    edit(vacancy, "closes = 2027-01-15", "closes = 2027-03-15");
+    step(&p, &mut session, "move a deadline");
+    edit(
+        vacancy,
+        "closes = 2027-03-15",
+        "closes = 2027-03-15\nupdated = 2026-11-20",
+    );
+    step(&p, &mut session, "say when a vacancy was updated");
+
+    edit(vacancy, "closes = 2027-03-15", "closes = 2026-11-01");
     step(&p, &mut session, "close a vacancy");
 
     edit(
