@@ -149,6 +149,29 @@ pub fn of(
             h.finish()
         })
         .collect();
+    // What the sitemap, the deadline calendar and next-change.json show of a vacancy: its
+    // title and dates, and (for the sitemap's last-modified dates of organisations and
+    // terms) its facts; not its text, so an edit of a body does not rewrite them.
+    let vacancy_dates: Vec<u64> = portal
+        .vacancies
+        .par_iter()
+        .zip(&facts)
+        .map(|(v, facts)| {
+            let day = |d: jiff::civil::Date| (d.year(), d.month(), d.day());
+            let mut h = hasher();
+            (
+                v.slug.as_str(),
+                v.title.as_str(),
+                v.draft,
+                day(v.published),
+                v.updated.map(day),
+                v.closes.map(day),
+                facts,
+            )
+                .hash(&mut h);
+            h.finish()
+        })
+        .collect();
     // A term page's refine box counts the facts of every vacancy of the term, on each of
     // its pages: one digest per term, made once.
     let term_digests: BTreeMap<(crate::model::terms::Taxonomy, usize), u64> =
@@ -241,7 +264,7 @@ pub fn of(
                     listings.of_organisation(&b.organisation).len().hash(&mut h);
                 }
                 Job::Page(i) => portal.pages[*i].source.digest.hash(&mut h),
-                Job::Home | Job::Sitemap | Job::FeedDocs => {
+                Job::Home | Job::FeedDocs => {
                     portal
                         .home
                         .as_ref()
@@ -250,14 +273,21 @@ pub fn of(
                     for &v in &listings.open {
                         card(&mut h, v);
                     }
-                    if matches!(entry.job, Job::Sitemap) {
-                        // The sitemap lists every page: brochures and organisations too.
-                        for e in &plan.entries {
-                            e.path.hash(&mut h);
-                        }
-                        for b in &portal.brochures {
-                            b.source.digest.hash(&mut h);
-                        }
+                }
+                Job::Sitemap => {
+                    // Every page, with the last-modified dates of vacancies, brochures and
+                    // events, and whether each vacancy and event is listed.
+                    for e in &plan.entries {
+                        e.path.hash(&mut h);
+                    }
+                    for &v in &listings.open {
+                        vacancy_dates[v].hash(&mut h);
+                    }
+                    for b in &portal.brochures {
+                        b.source.digest.hash(&mut h);
+                    }
+                    for e in &portal.events {
+                        e.source.digest.hash(&mut h);
                     }
                 }
                 Job::Vacancies { page } => {
@@ -310,7 +340,7 @@ pub fn of(
                 }
                 Job::Deadlines | Job::NextChange => {
                     for &v in &listings.open {
-                        card(&mut h, v);
+                        vacancy_dates[v].hash(&mut h);
                     }
                     for e in &portal.events {
                         e.source.digest.hash(&mut h);
