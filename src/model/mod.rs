@@ -39,7 +39,7 @@ pub struct Source {
 #[derive(Debug, Clone, Default)]
 pub struct Body {
     /// The Markdown text after the front matter.
-    pub markdown: String,
+    pub markdown: std::sync::Arc<str>,
     /// The file's line number on which the body starts, for link errors.
     pub first_line: usize,
 }
@@ -98,7 +98,7 @@ impl Portal {
     /// national scale the texts are a good part of what the build holds.
     pub fn forget_vacancy_markdown(&mut self) {
         for v in &mut self.vacancies {
-            v.body.markdown = String::new();
+            v.body.markdown = std::sync::Arc::from("");
         }
     }
 

@@ -617,7 +617,7 @@ mod tests {
             allow_raw_html,
         };
         let body = Body {
-            markdown: markdown.to_string(),
+            markdown: markdown.into(),
             first_line: 10,
         };
         let source = Source {

@@ -148,7 +148,7 @@ fn read_file(file: &SourceFile, options: &Options) -> Read {
     };
     let mut fields = Fields::new(text, &table, split.toml.start, split.opening.clone());
     let body = Body {
-        markdown: file.text[split.body.clone()].to_string(),
+        markdown: std::sync::Arc::from(&file.text[split.body.clone()]),
         first_line: split.body_first_line,
     };
     let parsed = match file.kind {
