@@ -411,6 +411,29 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn follows_symbolic_links_to_folders_and_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        std::fs::create_dir_all(&shared).unwrap();
+        std::fs::write(shared.join("b.md"), "+++\n+++\n").unwrap();
+        std::fs::write(dir.path().join("c.md"), "+++\n+++\n").unwrap();
+        let c = dir.path().join("content/vacancies");
+        std::fs::create_dir_all(&c).unwrap();
+        std::fs::write(c.join("a.md"), "+++\n+++\n").unwrap();
+        std::os::unix::fs::symlink(&shared, c.join("org")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("c.md"), c.join("c.md")).unwrap();
+        let mut diags = Vec::new();
+        let tree = content_tree(dir.path(), &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let names: Vec<_> = tree.files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            names,
+            ["a.md", "c.md", "org/b.md"].map(|n| PathBuf::from("content/vacancies").join(n))
+        );
+    }
+
     #[test]
     fn reads_sorted_reports_non_utf8_and_skips_clutter() {
         let dir = tempfile::tempdir().unwrap();
