@@ -138,6 +138,8 @@ pub struct Memos {
     pub search_words: Memo<crate::outputs::search::terms::Bag>,
     /// The words of a chunk of the search index's rows, by its rows' words.
     pub(crate) search_chunks: Memo<crate::outputs::search::terms::Vocabulary>,
+    /// The facet columns of the search index, by every row's facts.
+    pub search_facets: Memo<Vec<crate::outputs::search::facets::Facet>>,
     /// A search index file's gzip member, by its bytes.
     pub gzip: Memo<Vec<u8>>,
     /// The parts of a vacancy's feed items, by its feed fingerprint.
@@ -154,6 +156,7 @@ impl Memos {
         self.markdown.next_round();
         self.search_words.next_round();
         self.search_chunks.next_round();
+        self.search_facets.next_round();
         self.gzip.next_round();
         self.feed_items.next_round();
         self.feed_texts.next_round();

@@ -48,6 +48,11 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// A hash of every string, for the keys of results made with these labels.
+    pub fn digest(&self) -> u64 {
+        crate::memo::key((&self.months, &self.tables))
+    }
+
     /// Reads the i18n files of every layer, later ones overriding earlier ones key by key,
     /// so a theme can translate or reword a few strings without copying the whole file.
     fn from_layers(layers: &[(PathBuf, String)], diags: &mut Vec<Diagnostic>) -> Option<I18n> {

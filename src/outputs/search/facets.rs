@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use jiff::civil::Date;
@@ -233,6 +234,43 @@ fn allowance_value(v: &Vacancy) -> &'static str {
 /// The `YYYY-MM` of a start date.
 fn month(d: Date) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// Everything [`build`] reads, for the key under which a `serve` session keeps the facets:
+/// each row's facts in row order, the labels, and the names of terms and organisations.
+/// An edit of a vacancy's text leaves it as it was.
+pub fn key(input: &Input<'_>) -> u64 {
+    let portal = input.portal;
+    let mut h = crate::memo::hasher();
+    let day = |d: Date| (d.year(), d.month(), d.day());
+    for &i in input.rows {
+        let v = &portal.vacancies[i];
+        (
+            &v.levels,
+            v.kind,
+            v.fields.iter().map(|f| f.slug.as_str()).collect::<Vec<_>>(),
+            v.location.slug.as_str(),
+            v.workplace,
+            v.hours.map(|h| (h.min, h.max)),
+            allowance_value(v),
+            v.starts.map(day),
+            v.region.as_deref(),
+            v.organisation.as_str(),
+        )
+            .hash(&mut h);
+    }
+    (
+        input.i18n.digest(),
+        &portal.field_names,
+        &portal.place_names,
+        portal
+            .organisations
+            .iter()
+            .map(|o| (o.slug.as_str(), o.name.as_str()))
+            .collect::<Vec<_>>(),
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// Every facet of the index, in the order of the search page.

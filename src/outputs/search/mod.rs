@@ -214,11 +214,17 @@ pub fn build(
     let mut raw: Vec<(String, Vec<u8>)> = Vec::new();
 
     // Facets.
-    let facets = facets::build(&input);
+    // In `serve`, kept while no row's facts change (an edit of a text leaves them).
+    let facets = match input.memos {
+        Some(memos) => memos
+            .search_facets
+            .get_or_make(facets::key(&input), || facets::build(&input)),
+        None => Arc::new(facets::build(&input)),
+    };
     let deadline_values = facets::deadline_values(&input);
     let mut facet_meta = Vec::new();
     let mut page_facets = Vec::new();
-    for f in &facets {
+    for f in facets.iter() {
         let file = format!("f/{}.bin", f.key);
         let w = encode::width(f.combos.len());
         let values: Vec<_> = f.values.iter().map(|v| json!([v.slug, v.label])).collect();
