@@ -92,7 +92,7 @@ pub struct Hours {
 }
 
 /// The monthly internship allowance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Allowance {
     /// The vacancy does not say.
     NotStated,

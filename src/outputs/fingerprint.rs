@@ -138,14 +138,10 @@ pub fn of(
             (
                 v.region.as_deref(),
                 v.hours.map(|x| (x.min, x.max)),
-                format!("{:?}", v.allowance),
+                v.allowance,
             )
                 .hash(&mut h);
-            (
-                v.closes.map(|d| d.to_string()),
-                v.starts.map(|d| d.to_string()),
-            )
-                .hash(&mut h);
+            (v.closes, v.starts).hash(&mut h);
             h.finish()
         })
         .collect();
@@ -157,15 +153,14 @@ pub fn of(
         .par_iter()
         .zip(&facts)
         .map(|(v, facts)| {
-            let day = |d: jiff::civil::Date| (d.year(), d.month(), d.day());
             let mut h = hasher();
             (
                 v.slug.as_str(),
                 v.title.as_str(),
                 v.draft,
-                day(v.published),
-                v.updated.map(day),
-                v.closes.map(day),
+                v.published,
+                v.updated,
+                v.closes,
                 facts,
             )
                 .hash(&mut h);

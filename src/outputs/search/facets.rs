@@ -242,7 +242,6 @@ fn month(d: Date) -> String {
 pub fn key(input: &Input<'_>) -> u64 {
     let portal = input.portal;
     let mut h = crate::memo::hasher();
-    let day = |d: Date| (d.year(), d.month(), d.day());
     for &i in input.rows {
         let v = &portal.vacancies[i];
         (
@@ -253,7 +252,7 @@ pub fn key(input: &Input<'_>) -> u64 {
             v.workplace,
             v.hours.map(|h| (h.min, h.max)),
             allowance_value(v),
-            v.starts.map(day),
+            v.starts,
             v.region.as_deref(),
             v.organisation.as_str(),
         )
