@@ -120,7 +120,8 @@ run_one() {
 best() { sort -n -k1,1 | head -1; }
 
 # incremental SIZE: the rebuild time of one changed vacancy in `stagebord serve`, in ms
-# (best of 3 edits), as serve reports it ("rebuilt in N ms"); n/a when serve is missing,
+# (best of 3 edits), as serve reports it ("rebuilt in N ms": until the reload, every page
+# written), with the feeds written after the reload ("+M feeds"); n/a when serve is missing,
 # INCREMENTAL=0, or serve did not answer in time. Serve listens on 127.0.0.1 only and
 # builds into its own folder; the portal is edited in place (it is a throw-away copy).
 incremental() {
@@ -148,6 +149,10 @@ incremental() {
             sleep 1 # let a second watcher event settle before the next edit
         done
         best=$(grep -o '^rebuilt in [0-9]* ms' "$log" | awk '{print $3}' | sort -n | head -1)
+        # The feeds are written after the reload ("..., then 12 feed(s) in 60 ms").
+        local feeds
+        feeds=$(grep "^rebuilt in $best ms" "$log" | head -1 | grep -o 'feed(s) in [0-9]* ms' | awk '{print $3}')
+        [ -z "$best" ] || [ -z "$feeds" ] || best="$best (+$feeds feeds)"
     fi
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -243,7 +248,7 @@ fmt_row() { # fmt_row TOOL SIZE
         fmt_row floor "$size"
     done
     echo
-    echo "| vacancies | stagebord/Hugo time | stagebord/Hugo memory | stagebord/floor time | stagebord on disk, wall s | serve: rebuild of one edited vacancy, ms |"
+    echo "| vacancies | stagebord/Hugo time | stagebord/Hugo memory | stagebord/floor time | stagebord on disk, wall s | serve: rebuild of one edited vacancy until the reload, ms (+ feeds after it) |"
     echo "|---:|---:|---:|---:|---:|---:|"
     for size in $SIZES; do
         disk=n/a
