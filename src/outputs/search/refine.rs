@@ -56,35 +56,29 @@ pub struct Refine {
     pub url: String,
 }
 
-/// The values a vacancy has in one listing: (slug, name).
-fn values_of(site: &Site<'_>, taxonomy: Taxonomy, index: usize) -> Vec<(String, String)> {
+/// Calls `each` with every value a vacancy has in one listing: (slug, name).
+fn each_value<'s>(
+    site: &Site<'s>,
+    taxonomy: Taxonomy,
+    index: usize,
+    mut each: impl FnMut(&'s str, &'s str),
+) {
     let portal = site.portal;
     let t = &site.theme.i18n;
     let v = &portal.vacancies[index];
     match taxonomy {
-        Taxonomy::Level => v
-            .levels
-            .iter()
-            .map(|l| {
-                (
-                    l.as_str().to_string(),
-                    t.label("levels", l.as_str()).to_string(),
-                )
-            })
-            .collect(),
-        Taxonomy::Kind => vec![(
-            v.kind.as_str().to_string(),
-            t.label("kinds", v.kind.as_str()).to_string(),
-        )],
-        Taxonomy::Field => v
-            .fields
-            .iter()
-            .map(|f| (f.slug.to_string(), portal.field_name(f).to_string()))
-            .collect(),
-        Taxonomy::Place => vec![(
-            v.location.slug.to_string(),
-            portal.place_name(&v.location).to_string(),
-        )],
+        Taxonomy::Level => {
+            for l in &v.levels {
+                each(l.as_str(), t.label("levels", l.as_str()));
+            }
+        }
+        Taxonomy::Kind => each(v.kind.as_str(), t.label("kinds", v.kind.as_str())),
+        Taxonomy::Field => {
+            for f in &v.fields {
+                each(f.slug.as_str(), portal.field_name(f));
+            }
+        }
+        Taxonomy::Place => each(v.location.slug.as_str(), portal.place_name(&v.location)),
     }
 }
 
@@ -95,17 +89,18 @@ pub fn of_group(site: &Site<'_>, taxonomy: Taxonomy, group: &TermGroup, term: &s
         .iter()
         .filter(|other| **other != taxonomy)
         .map(|&other| {
-            let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+            // Counted on borrowed names: a term's box reads every vacancy of the term.
+            let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
             for &i in &group.vacancies {
-                for (slug, name) in values_of(site, other, i) {
+                each_value(site, other, i, |slug, name| {
                     counts.entry(slug).or_insert((name, 0)).1 += 1;
-                }
+                });
             }
-            let mut list: Vec<(String, String, usize)> = counts
+            let mut list: Vec<(&str, &str, usize)> = counts
                 .into_iter()
                 .map(|(slug, (name, count))| (slug, name, count))
                 .collect();
-            list.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+            list.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(b.1)));
             let key = search_params::of_taxonomy(other);
             let more = list.len().saturating_sub(VALUES);
             RefineFacet {
@@ -115,8 +110,8 @@ pub fn of_group(site: &Site<'_>, taxonomy: Taxonomy, group: &TermGroup, term: &s
                     .into_iter()
                     .take(VALUES)
                     .map(|(slug, name, count)| RefineValue {
-                        url: site.urls.search(&[(param, &group.slug), (key, &slug)]),
-                        name,
+                        url: site.urls.search(&[(param, &group.slug), (key, slug)]),
+                        name: name.to_string(),
                         count,
                     })
                     .collect(),
