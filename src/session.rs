@@ -4,8 +4,9 @@
 //! portal again, compares each plan entry's fingerprint with the last good build's, and
 //! renders only the entries whose inputs changed; paths that left the plan are deleted.
 //! Preparing again is cheap where nothing changed: the session's [`Memos`] hand back the
-//! parsed items, wording findings, rendered bodies, search words, feed items and escaped
-//! full texts of unchanged files.
+//! text of files whose metadata did not change, and the parsed items, wording findings,
+//! rendered bodies, search words (per vacancy and per chunk of rows), search facets, feed
+//! items and escaped full texts of unchanged files.
 //! Changed entries are made in memory first and written only when all of them succeeded,
 //! so a template error never leaves a half-updated preview. A failed rebuild keeps the
 //! last good output and its fingerprints.
