@@ -33,8 +33,8 @@ use crate::settings::Settings;
 use crate::urls::Urls;
 use crate::{BuildOptions, Failure, Prepared, Report, Summary, prepare, report};
 
-/// Output path -> fingerprint, of one build's plan (hashed: at 50,000 vacancies, a
-/// sorted map's string comparisons missed the cache for ~0.1 s per rebuild).
+/// Output path -> fingerprint, of one build's plan (hashed: at 50,000 vacancies, a sorted
+/// map's string comparisons missed the cache for tens of milliseconds per rebuild).
 type Fingerprinted = HashMap<String, u64, foldhash::fast::FixedState>;
 
 /// What one rebuild did.
