@@ -12,10 +12,22 @@ use crate::model::slug::Slug;
 use crate::model::terms::{Level, PlacementKind, Taxonomy};
 use crate::model::vacancy::Vacancy;
 
-/// Closing soonest first; vacancies without a deadline last; then newest first.
+/// The key of the listings' order: closing soonest first; vacancies without a deadline
+/// last; then newest first; then by slug.
+pub fn closing_key(
+    v: &Vacancy,
+) -> (
+    bool,
+    Option<jiff::civil::Date>,
+    Reverse<jiff::civil::Date>,
+    &Slug,
+) {
+    (v.closes.is_none(), v.closes, Reverse(v.published), &v.slug)
+}
+
+/// Closing soonest first (see [`closing_key`]).
 pub fn closing_soonest(a: &Vacancy, b: &Vacancy) -> std::cmp::Ordering {
-    let key = |v: &Vacancy| (v.closes.is_none(), v.closes, Reverse(v.published));
-    key(a).cmp(&key(b)).then_with(|| a.slug.cmp(&b.slug))
+    closing_key(a).cmp(&closing_key(b))
 }
 
 /// Newest first.
@@ -51,22 +63,14 @@ pub struct Listings {
 impl Listings {
     /// Groups the open vacancies of `portal`.
     pub fn of(portal: &Portal) -> Listings {
-        // Sorted on keys gathered first: comparing through the index reached two scattered
-        // vacancies per comparison (a third of this function at 10,000 vacancies).
+        // Sorted on keys gathered first: comparing through the indices reached two
+        // scattered vacancies per comparison.
         let mut keyed: Vec<_> = portal
             .vacancies
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_open(portal.today) && !v.draft)
-            .map(|(i, v)| {
-                (
-                    v.closes.is_none(),
-                    v.closes,
-                    Reverse(v.published),
-                    &v.slug,
-                    i,
-                )
-            })
+            .map(|(i, v)| (closing_key(v), i))
             .collect();
         keyed.sort_unstable();
         let open: Vec<usize> = keyed.into_iter().map(|(.., i)| i).collect();
