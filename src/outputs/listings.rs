@@ -5,7 +5,9 @@
 //! Orders are total (ties broken on the slug), so output never depends on input order.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use foldhash::fast::FixedState;
 
 use crate::model::Portal;
 use crate::model::slug::Slug;
@@ -56,8 +58,9 @@ pub struct Listings {
     pub open: Vec<usize>,
     /// Terms per taxonomy, sorted by slug (levels and kinds in their own order).
     pub terms: BTreeMap<Taxonomy, Vec<TermGroup>>,
-    /// Open vacancies per organisation slug, closing soonest first.
-    pub by_organisation: BTreeMap<Slug, Vec<usize>>,
+    /// Open vacancies per organisation slug, closing soonest first (hashed: a portal has
+    /// thousands of organisations, and every page and fingerprint of one looks it up).
+    pub by_organisation: HashMap<Slug, Vec<usize>, FixedState>,
 }
 
 impl Listings {
@@ -77,9 +80,11 @@ impl Listings {
 
         let mut levels: BTreeMap<Level, Vec<usize>> = BTreeMap::new();
         let mut kinds: BTreeMap<PlacementKind, Vec<usize>> = BTreeMap::new();
-        let mut fields: BTreeMap<&Slug, Vec<usize>> = BTreeMap::new();
-        let mut places: BTreeMap<&Slug, Vec<usize>> = BTreeMap::new();
-        let mut by_organisation: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
+        // Hashed while gathering (a sorted map compared strings on scattered memory for
+        // every vacancy: most of this function at 50,000), sorted by slug afterwards.
+        let mut fields: HashMap<&Slug, Vec<usize>, FixedState> = HashMap::default();
+        let mut places: HashMap<&Slug, Vec<usize>, FixedState> = HashMap::default();
+        let mut by_organisation: HashMap<Slug, Vec<usize>, FixedState> = HashMap::default();
         for &i in &open {
             let v = &portal.vacancies[i];
             for level in &v.levels {
@@ -119,7 +124,7 @@ impl Listings {
         );
         terms.insert(
             Taxonomy::Field,
-            fields
+            by_slug(fields)
                 .into_iter()
                 .map(|(s, v)| {
                     group(
@@ -132,7 +137,7 @@ impl Listings {
         );
         terms.insert(
             Taxonomy::Place,
-            places
+            by_slug(places)
                 .into_iter()
                 .map(|(s, v)| {
                     group(
@@ -159,6 +164,13 @@ impl Listings {
     pub fn of_organisation(&self, slug: &Slug) -> &[usize] {
         self.by_organisation.get(slug).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The groups of a hashed map, sorted by slug.
+fn by_slug(map: HashMap<&Slug, Vec<usize>, FixedState>) -> Vec<(&Slug, Vec<usize>)> {
+    let mut groups: Vec<_> = map.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    groups
 }
 
 /// Number of pages for `count` items with `per_page` per page (at least one page).
