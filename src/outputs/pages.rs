@@ -403,11 +403,11 @@ struct Transparency {
     percent: usize,
 }
 
-/// The portal-wide transparency figure of the home page: people who publish vacancies
-/// respond to such a number.
 /// How many of the newest vacancies the home page shows.
 const HOME_NEWEST: usize = 6;
 
+/// The portal-wide transparency figure of the home page: people who publish vacancies
+/// respond to such a number.
 fn transparency(site: &Site<'_>) -> Transparency {
     let open = &site.listings.open;
     let stated = open
