@@ -21,7 +21,7 @@ use crate::model::terms::{Level, PlacementKind, Workplace};
 use crate::model::vacancy::{Allowance, Vacancy};
 use crate::urls::search_params as param;
 
-use super::{FxMap, Input};
+use super::{FastMap, Input};
 
 /// One value of a facet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -101,7 +101,7 @@ fn make<'a>(
     per_row: impl Iterator<Item = impl IntoIterator<Item = Cow<'a, str>>>,
     label: impl Fn(&str) -> String,
 ) -> Facet {
-    let mut temp: FxMap<Cow<'a, str>, u32> = FxMap::default();
+    let mut temp: FastMap<Cow<'a, str>, u32> = FastMap::default();
     let mut names: Vec<Cow<'a, str>> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
     // Each row's set of value ids, one after the other: `ends[row]` is where it ends.
@@ -180,7 +180,7 @@ fn make<'a>(
             .collect();
         (combos, rows)
     } else {
-        let mut combo_ids: FxMap<Vec<u32>, u32> = FxMap::default();
+        let mut combo_ids: FastMap<Vec<u32>, u32> = FastMap::default();
         let mut combos: Vec<Vec<u32>> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let rows = (0..ends.len())
@@ -429,7 +429,7 @@ pub fn build(input: &Input<'_>) -> Vec<Facet> {
     facets.push(Box::new(move || {
         // Regions: folded like listing terms, shown in their most frequent spelling.
         // Each spelling is folded once (folding is the costly part), then counted per row.
-        let mut folded: FxMap<&str, Option<Rc<str>>> = FxMap::default();
+        let mut folded: FastMap<&str, Option<Rc<str>>> = FastMap::default();
         let mut spellings: BTreeMap<Rc<str>, BTreeMap<&str, usize>> = BTreeMap::new();
         let region_slugs: Vec<Option<Rc<str>>> = rows
             .iter()

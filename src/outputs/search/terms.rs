@@ -27,7 +27,7 @@ use crate::model::vacancy::Vacancy;
 
 use super::encode;
 use super::text::{indexable, words};
-use super::{FxMap, Input};
+use super::{FastMap, Input};
 
 /// Postings shards are closed once they reach this many bytes (before gzip).
 pub const POSTINGS_TARGET: usize = 8 * 1024;
@@ -193,7 +193,7 @@ pub(crate) struct Seen {
 }
 
 /// Word -> what is known of it: of a chunk of rows, then of all of them.
-pub(crate) type Vocabulary = FxMap<String, Seen>;
+pub(crate) type Vocabulary = FastMap<String, Seen>;
 
 /// One word of a vacancy, counted.
 #[derive(Debug, Default)]
@@ -248,7 +248,7 @@ fn bag_key(input: &Input<'_>, context: u64, v: &Vacancy) -> u64 {
 fn bag(input: &Input<'_>, v: &Vacancy) -> Bag {
     let portal = input.portal;
     let t = input.i18n;
-    let mut counted: FxMap<String, Counted> = FxMap::default();
+    let mut counted: FastMap<String, Counted> = FastMap::default();
     let mut add = |text: &str, class: u8| {
         words(text, |w, original| {
             if !indexable(w) || input.analyzer.is_stop(w) {
