@@ -244,10 +244,13 @@ pub fn key(input: &Input<'_>) -> u64 {
     let mut h = crate::memo::hasher();
     for &i in input.rows {
         let v = &portal.vacancies[i];
+        v.fields.len().hash(&mut h);
+        for f in &v.fields {
+            f.slug.as_str().hash(&mut h);
+        }
         (
             &v.levels,
             v.kind,
-            v.fields.iter().map(|f| f.slug.as_str()).collect::<Vec<_>>(),
             v.location.slug.as_str(),
             v.workplace,
             v.hours.map(|h| (h.min, h.max)),
