@@ -142,6 +142,16 @@ impl Session {
         self.rebuild_with_memos()
     }
 
+    /// The feeds the last rebuild left for [`Session::write_feeds`].
+    pub fn pending_feeds(&self) -> Vec<String> {
+        self.pending.as_ref().map_or_else(Vec::new, |p| {
+            p.entries
+                .iter()
+                .map(|&i| p.plan.entries[i].path.clone())
+                .collect()
+        })
+    }
+
     /// Writes the feeds the last rebuild left, and ends the rebuild: what it did not ask
     /// for is forgotten. Returns the paths written, or why a feed could not be written
     /// (the next rebuild then renders everything).
@@ -348,10 +358,6 @@ impl Session {
             .filter(|&&i| plan.entries[i].job.is_page())
             .count();
         self.last = Some(now);
-        let pending: Vec<String> = feeds
-            .iter()
-            .map(|&i| plan.entries[i].path.clone())
-            .collect();
         let summary = Summary::of(&portal);
         drop(site);
         if !feeds.is_empty() {
@@ -384,7 +390,7 @@ impl Session {
             written,
             removed,
             full: false,
-            pending,
+            pending: self.pending_feeds(),
         }
     }
 }

@@ -114,8 +114,6 @@ impl Rebuild for FullRebuild {
 #[derive(Debug)]
 pub struct IncrementalRebuild {
     session: Session,
-    /// Feeds the last rebuild left for `finish`.
-    pending: Vec<String>,
 }
 
 impl IncrementalRebuild {
@@ -123,7 +121,6 @@ impl IncrementalRebuild {
     pub fn new(options: BuildOptions) -> IncrementalRebuild {
         IncrementalRebuild {
             session: Session::new(options),
-            pending: Vec::new(),
         }
     }
 }
@@ -135,17 +132,14 @@ impl Rebuild for IncrementalRebuild {
     }
 
     fn changed(&mut self, _changes: &[ChangeKind]) -> Report {
-        let rebuilt = self.session.rebuild_pages();
-        self.pending = rebuilt.pending;
-        rebuilt.report
+        self.session.rebuild_pages().report
     }
 
     fn pending(&self) -> Vec<String> {
-        self.pending.clone()
+        self.session.pending_feeds()
     }
 
     fn finish(&mut self) -> Vec<Diagnostic> {
-        self.pending.clear();
         self.session.write_feeds().err().unwrap_or_default()
     }
 }
