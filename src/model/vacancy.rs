@@ -83,7 +83,7 @@ pub fn is_open_on(closes: Option<Date>, today: Today) -> bool {
 }
 
 /// Hours per week: a fixed number (`min == max`) or a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Hours {
     /// Fewest hours.
     pub min: u32,

@@ -28,7 +28,7 @@ use crate::load::walk::ContentTree;
 use crate::model::Portal;
 use crate::model::terms::Taxonomy;
 use crate::publish::Sink;
-use crate::render::context::{PortalView, Views};
+use crate::render::context::{PortalView, SharedParts, Views};
 use crate::render::markdown::Bodies;
 use crate::render::theme::{Cards, FileSource, Templates, Theme};
 use crate::settings::Settings;
@@ -165,6 +165,8 @@ pub struct Site<'a> {
     /// Each vacancy's card as a template value, made on first use and shared by every
     /// listing it appears in and by its own page.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// The parts those cards have in common, made once and shared by them.
+    card_parts: SharedParts,
     /// Each organisation's card as a template value, shared by the pages of its vacancies.
     organisation_cards: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each organisation's brochures (links) as a template value, shared likewise.
@@ -218,6 +220,7 @@ impl<'a> Site<'a> {
             cards: (0..portal.vacancies.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            card_parts: SharedParts::default(),
             organisation_cards: (0..portal.organisations.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
@@ -254,6 +257,7 @@ impl<'a> Site<'a> {
         for card in &mut self.cards {
             card.take();
         }
+        self.card_parts.clear();
         self.templates.forget_cards();
     }
 
@@ -334,8 +338,11 @@ impl<'a> Site<'a> {
     pub fn card(&self, index: usize) -> tera::Value {
         let make = || {
             let views = self.views();
-            let card =
-                views.vacancy_card(&self.portal.vacancies[index], &self.bodies.vacancies[index]);
+            let card = views.vacancy_card(
+                &self.portal.vacancies[index],
+                &self.bodies.vacancies[index],
+                &self.card_parts,
+            );
             tera::Value::from_serializable(&card)
         };
         self.cards
@@ -854,4 +861,42 @@ fn render_into<'e>(
         pages,
         files: written.into_inner() - pages,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A part shared between cards is the part each card would have made for itself: the
+    /// keys of [`SharedParts`] hold everything a part depends on.
+    #[test]
+    fn shared_card_parts_are_what_each_card_would_make() {
+        let mut opts = crate::BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
+        opts.today = Some("2026-11-23".to_string());
+        let mut diags = Vec::new();
+        let p = match crate::prepare(&opts, None, &mut diags, &mut crate::Timings::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("the example portal does not build: {e} {diags:?}"),
+        };
+        let site = Site::new(
+            &p.portal,
+            &p.bodies,
+            &p.theme,
+            &p.settings,
+            &p.urls,
+            &p.plan.listings,
+        );
+        assert!(p.portal.vacancies.len() > 5, "too few vacancies to share");
+        for (i, v) in p.portal.vacancies.iter().enumerate() {
+            let alone =
+                site.views()
+                    .vacancy_card(v, &p.bodies.vacancies[i], &SharedParts::unshared());
+            assert_eq!(
+                site.card(i),
+                tera::Value::from_serializable(&alone),
+                "{}",
+                v.slug
+            );
+        }
+    }
 }

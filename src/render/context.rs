@@ -14,7 +14,7 @@ use crate::model::brochure::Brochure;
 use crate::model::contact::Contact;
 use crate::model::organisation::{Award, Organisation};
 use crate::model::page::Page;
-use crate::model::terms::{Level, Taxonomy, TermRef};
+use crate::model::terms::{Level, PlacementKind, Taxonomy, TermRef};
 use crate::model::vacancy::{Allowance, Apply, Hours, Vacancy};
 use crate::render::markdown::Rendered;
 use crate::render::theme::I18n;
@@ -128,6 +128,10 @@ pub struct ApplyView {
 }
 
 /// A short card for lists of vacancies.
+///
+/// The parts that many vacancies have in common (organisation, place, kind, levels, fields,
+/// hours, allowance, dates) are template values from [`SharedParts`], made once per build
+/// and shared by every card that shows them; to a template they are the views named below.
 #[derive(Debug, Serialize)]
 pub struct VacancyCard<'a> {
     /// Slug.
@@ -136,30 +140,100 @@ pub struct VacancyCard<'a> {
     pub title: &'a str,
     /// Link to the vacancy page.
     pub url: String,
-    /// Name and link of the organisation.
-    pub organisation: Link,
-    /// Town, with its listing link.
-    pub location: Label,
-    /// Kind of placement.
-    pub kind: Label,
-    /// Education levels.
-    pub levels: Vec<Label>,
-    /// Fields.
-    pub fields: Vec<Label>,
-    /// Hours per week (`min == max` for a fixed number).
-    pub hours: Option<Hours>,
-    /// Monthly allowance.
-    pub allowance: AllowanceView,
-    /// When it went online.
-    pub published: DateView,
-    /// Application deadline.
-    pub closes: Option<DateView>,
+    /// Name and link of the organisation (a [`Link`]).
+    pub organisation: tera::Value,
+    /// Town, with its listing link (a [`Label`]).
+    pub location: tera::Value,
+    /// Kind of placement (a [`Label`]).
+    pub kind: tera::Value,
+    /// Education levels ([`Label`]s).
+    pub levels: tera::Value,
+    /// Fields ([`Label`]s).
+    pub fields: tera::Value,
+    /// Hours per week (`min == max` for a fixed number), or none.
+    pub hours: tera::Value,
+    /// Monthly allowance (an [`AllowanceView`]).
+    pub allowance: tera::Value,
+    /// When it went online (a [`DateView`]).
+    pub published: tera::Value,
+    /// Application deadline (a [`DateView`]), or none.
+    pub closes: tera::Value,
     /// Plain-text summary.
     pub summary: &'a str,
     /// False once the deadline has passed.
     pub is_open: bool,
     /// True for a draft (only built with `--drafts`).
     pub is_draft: bool,
+}
+
+/// The template values that vacancy cards have in common, each made on first use and then
+/// shared (tera values are reference-counted, so a shared part costs a card a pointer).
+///
+/// A card made of its own copies was about 5.8 KB, half of it these parts: at 500,000
+/// vacancies that was more than a gigabyte of identical labels and dates.
+#[derive(Debug)]
+pub struct SharedParts {
+    parts:
+        std::sync::Mutex<std::collections::HashMap<Part, tera::Value, foldhash::fast::FixedState>>,
+    /// False to make every part afresh, for checking what sharing gives.
+    share: bool,
+}
+
+impl Default for SharedParts {
+    fn default() -> Self {
+        SharedParts {
+            parts: Default::default(),
+            share: true,
+        }
+    }
+}
+
+/// What a shared part is made of: everything its view depends on besides the build's
+/// settings, theme and today, which are the same for every card of a build.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Part {
+    Organisation(crate::model::slug::Slug),
+    Place(TermRef),
+    Kind(PlacementKind),
+    Levels(Vec<Level>),
+    Fields(Vec<TermRef>),
+    Hours(Option<Hours>),
+    Allowance(Allowance),
+    Date(Option<Date>),
+}
+
+impl SharedParts {
+    /// The value of `part`, made with `make` unless a card made it before.
+    fn get<T: Serialize>(&self, part: Part, make: impl FnOnce() -> T) -> tera::Value {
+        if !self.share {
+            return tera::Value::from_serializable(&make());
+        }
+        if let Some(value) = self.parts.lock().ok().and_then(|p| p.get(&part).cloned()) {
+            return value;
+        }
+        // Made outside the lock; when two cards race, the first one's value is kept.
+        let value = tera::Value::from_serializable(&make());
+        match self.parts.lock() {
+            Ok(mut parts) => parts.entry(part).or_insert(value).clone(),
+            Err(_) => value,
+        }
+    }
+
+    /// Parts that are never shared: every card makes its own, as before there was sharing.
+    #[cfg(test)]
+    pub fn unshared() -> SharedParts {
+        SharedParts {
+            share: false,
+            ..SharedParts::default()
+        }
+    }
+
+    /// Drops every part (cards made later make them again).
+    pub fn clear(&self) {
+        if let Ok(mut parts) = self.parts.lock() {
+            parts.clear();
+        }
+    }
 }
 
 /// The facts of a vacancy that only its page shows. The page's `vacancy` is its
@@ -369,38 +443,50 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The card of a vacancy.
-    pub fn vacancy_card(&self, v: &'a Vacancy, body: &'a Rendered) -> VacancyCard<'a> {
-        let organisation = self.portal.organisation(&v.organisation);
+    /// The card of a vacancy, its common parts taken from (or added to) `shared`.
+    pub fn vacancy_card(
+        &self,
+        v: &'a Vacancy,
+        body: &'a Rendered,
+        shared: &SharedParts,
+    ) -> VacancyCard<'a> {
         VacancyCard {
             slug: v.slug.as_str(),
             title: &v.title,
             url: self.urls.href(Route::Vacancy(&v.slug)),
-            organisation: Link {
-                title: organisation.map_or_else(|| v.organisation.to_string(), |o| o.name.clone()),
+            organisation: shared.get(Part::Organisation(v.organisation.clone()), || Link {
+                title: self
+                    .portal
+                    .organisation(&v.organisation)
+                    .map_or_else(|| v.organisation.to_string(), |o| o.name.clone()),
                 url: self.urls.href(Route::Organisation(&v.organisation)),
-            },
-            location: self.term(
-                Taxonomy::Place,
-                &v.location,
-                self.portal.place_name(&v.location),
-            ),
-            kind: {
+            }),
+            location: shared.get(Part::Place(v.location.clone()), || {
+                self.term(
+                    Taxonomy::Place,
+                    &v.location,
+                    self.portal.place_name(&v.location),
+                )
+            }),
+            kind: shared.get(Part::Kind(v.kind), || {
                 let url = self.urls.href(Route::Term {
                     taxonomy: Taxonomy::Kind,
                     term: v.kind.as_str(),
                     page: 1,
                 });
                 self.label("kinds", v.kind.as_str(), Some(url))
-            },
-            levels: v.levels.iter().map(|l| self.level(*l)).collect(),
-            fields: v
-                .fields
-                .iter()
-                .map(|f| self.term(Taxonomy::Field, f, self.portal.field_name(f)))
-                .collect(),
-            hours: v.hours,
-            allowance: match v.allowance {
+            }),
+            levels: shared.get(Part::Levels(v.levels.clone()), || {
+                v.levels.iter().map(|l| self.level(*l)).collect::<Vec<_>>()
+            }),
+            fields: shared.get(Part::Fields(v.fields.clone()), || {
+                v.fields
+                    .iter()
+                    .map(|f| self.term(Taxonomy::Field, f, self.portal.field_name(f)))
+                    .collect::<Vec<_>>()
+            }),
+            hours: shared.get(Part::Hours(v.hours), || v.hours),
+            allowance: shared.get(Part::Allowance(v.allowance), || match v.allowance {
                 Allowance::NotStated => AllowanceView {
                     stated: false,
                     amount: None,
@@ -413,9 +499,9 @@ impl<'a> Views<'a> {
                     stated: true,
                     amount: Some(euros),
                 },
-            },
-            published: self.date(v.published),
-            closes: v.closes.map(|d| self.date(d)),
+            }),
+            published: shared.get(Part::Date(Some(v.published)), || self.date(v.published)),
+            closes: shared.get(Part::Date(v.closes), || v.closes.map(|d| self.date(d))),
             summary: v.summary.as_deref().unwrap_or(&body.summary),
             is_open: v.is_open(self.portal.today),
             is_draft: v.draft,
