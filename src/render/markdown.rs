@@ -572,6 +572,10 @@ fn render(job: &Job<'_>, targets: &Targets<'_>) -> (Rendered, Vec<Asset>, Vec<Di
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    // The body is held until the last page and feed that shows it is written, so it is
+    // kept without the room reserved above (a third of it unused on average): copied, as
+    // the allocator may keep a block that shrinks by less than half where it is.
+    let html = html.as_str().to_owned();
     (
         Rendered {
             html,
