@@ -1,6 +1,6 @@
 //! The `Slug` newtype: the one way a name becomes part of a URL.
 //!
-//! File stems, `slug` keys and listing terms all go through [`fold`], so that the same
+//! File stems, `slug` keys and listing terms all go through [`Slug::fold`], so that the same
 //! spelling always lands on the same URL, and [`Slug::parse`] is the only way to make a
 //! `Slug` from text that must already be in that form.
 
