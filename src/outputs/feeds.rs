@@ -116,16 +116,23 @@ fn last_change(site: &Site<'_>, vacancies: &[&Vacancy]) -> jiff::civil::Date {
 /// Makes root-relative links in rendered HTML absolute, for readers outside the portal.
 pub fn absolute_links(html: &str, origin: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(i) = rest.find("=\"/") {
-        let (before, after) = rest.split_at(i + 2);
-        out.push_str(before);
-        if !after.starts_with("//") {
-            out.push_str(origin);
+    let mut copied = 0;
+    // Every `=` is a candidate, found with memchr: a string search for the three bytes
+    // `="/` was 1.8% of a build's instructions (it runs over every full text twice), this
+    // is 0.45%.
+    for (i, _) in html.match_indices('=') {
+        let Some(path) = html[i + 1..].strip_prefix('"') else {
+            continue;
+        };
+        if path.starts_with('/') {
+            out.push_str(&html[copied..i + 2]);
+            if !path.starts_with("//") {
+                out.push_str(origin);
+            }
+            copied = i + 2;
         }
-        rest = after;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 
@@ -730,6 +737,43 @@ fn json(site: &Site<'_>, feed: &Feed<'_>, full: bool, out: &mut impl Write) -> i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absolute_links_is_the_search_for_every_quoted_root_path() {
+        // The straightforward search, which the function must agree with.
+        fn by_search(html: &str, origin: &str) -> String {
+            let mut out = String::new();
+            let mut rest = html;
+            while let Some(i) = rest.find("=\"/") {
+                let (before, after) = rest.split_at(i + 2);
+                out.push_str(before);
+                if !after.starts_with("//") {
+                    out.push_str(origin);
+                }
+                rest = after;
+            }
+            out.push_str(rest);
+            out
+        }
+        for html in [
+            "",
+            "=",
+            "=\"",
+            "=\"/",
+            "=\"//",
+            "==\"/a\"",
+            "=\"=\"/a",
+            "x=\"/a\" y=\"/b\" z=\"//c\" w=\"d\" ===\"/e",
+            "<a href=\"/ë/\">ë</a><img src=\"/a.png\" alt=\"=\"/\">",
+            "a = \"/not an attribute\"; b =\"/x\"",
+        ] {
+            assert_eq!(
+                absolute_links(html, "https://example.nl"),
+                by_search(html, "https://example.nl"),
+                "{html}"
+            );
+        }
+    }
 
     #[test]
     fn root_relative_links_become_absolute() {
