@@ -249,6 +249,32 @@ pub(crate) struct Prepared {
     pub(crate) plan: Plan,
 }
 
+impl Prepared {
+    /// A site to render the prepared portal with.
+    pub(crate) fn site(&self) -> Site<'_> {
+        Site::new(
+            &self.portal,
+            &self.bodies,
+            &self.theme,
+            &self.settings,
+            &self.urls,
+            &self.plan.listings,
+        )
+    }
+
+    /// The repository's example portal, prepared as `stagebord build` does (for unit tests).
+    #[cfg(test)]
+    pub(crate) fn example() -> Prepared {
+        let mut opts = BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
+        opts.today = Some("2026-11-23".to_string());
+        let mut diags = Vec::new();
+        match prepare(&opts, None, &mut diags, &mut Timings::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("the example portal does not build: {e} {diags:?}"),
+        }
+    }
+}
+
 /// Loads, validates and plans the portal; every problem goes to `diags`.
 pub(crate) fn prepare(
     opts: &BuildOptions,
@@ -379,14 +405,7 @@ pub fn check(opts: &BuildOptions) -> Report {
         Err(failure) => return report(diags, Err(failure)),
     };
     diags.extend(validate::advice::portal(&prepared.portal));
-    let site = Site::new(
-        &prepared.portal,
-        &prepared.bodies,
-        &prepared.theme,
-        &prepared.settings,
-        &prepared.urls,
-        &prepared.plan.listings,
-    );
+    let site = prepared.site();
     use rayon::prelude::*;
     let rendered: Vec<Diagnostic> = prepared
         .plan

@@ -871,21 +871,8 @@ mod tests {
     /// keys of [`SharedParts`] hold everything a part depends on.
     #[test]
     fn shared_card_parts_are_what_each_card_would_make() {
-        let mut opts = crate::BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
-        opts.today = Some("2026-11-23".to_string());
-        let mut diags = Vec::new();
-        let p = match crate::prepare(&opts, None, &mut diags, &mut crate::Timings::default()) {
-            Ok(p) => p,
-            Err(e) => panic!("the example portal does not build: {e} {diags:?}"),
-        };
-        let site = Site::new(
-            &p.portal,
-            &p.bodies,
-            &p.theme,
-            &p.settings,
-            &p.urls,
-            &p.plan.listings,
-        );
+        let p = crate::Prepared::example();
+        let site = p.site();
         assert!(p.portal.vacancies.len() > 5, "too few vacancies to share");
         for (i, v) in p.portal.vacancies.iter().enumerate() {
             let alone =

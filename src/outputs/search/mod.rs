@@ -365,21 +365,11 @@ fn page_facet(key: &'static str, legend: &str, lazy: bool, values: &[facets::Val
 mod tests {
     use super::*;
 
-    /// The example portal of the repository, prepared as `stagebord build` does.
-    fn example() -> crate::Prepared {
-        let mut opts = crate::BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
-        opts.today = Some("2026-11-23".to_string());
-        let mut diags = Vec::new();
-        let mut timings = crate::Timings::default();
-        match crate::prepare(&opts, None, &mut diags, &mut timings) {
-            Ok(p) => p,
-            Err(e) => panic!("the example portal does not build: {e} {diags:?}"),
-        }
-    }
+    use crate::Prepared;
 
     #[test]
     fn the_index_writer_names_files_by_their_contents() {
-        let p = example();
+        let p = Prepared::example();
         let index = &p.plan.search;
         assert_eq!(index.stats.rows, p.plan.listings.open.len());
         let names: Vec<&str> = index.files.iter().map(|f| f.name.as_str()).collect();
@@ -420,15 +410,15 @@ mod tests {
 
     #[test]
     fn the_index_writer_is_deterministic() {
-        let a = example();
-        let b = example();
+        let a = Prepared::example();
+        let b = Prepared::example();
         assert_eq!(a.plan.search.files, b.plan.search.files);
         assert_eq!(a.plan.search.page, b.plan.search.page);
     }
 
     #[test]
     fn the_manifest_describes_the_rows_and_shards() {
-        let p = example();
+        let p = Prepared::example();
         let reader = reader::Reader::new(
             p.plan
                 .search
