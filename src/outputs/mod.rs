@@ -28,7 +28,7 @@ use crate::load::walk::ContentTree;
 use crate::model::Portal;
 use crate::model::terms::Taxonomy;
 use crate::publish::Sink;
-use crate::render::context::{PortalView, SharedParts, Views};
+use crate::render::context::{PageLinks, Pagination, PortalView, SharedParts, Views};
 use crate::render::markdown::Bodies;
 use crate::render::theme::{Cards, FileSource, Templates, Theme};
 use crate::settings::Settings;
@@ -176,7 +176,7 @@ pub struct Site<'a> {
     /// Each term's refine box (counts within the term), made once and shared by its pages.
     refine: BTreeMap<(Taxonomy, usize), std::sync::OnceLock<tera::Value>>,
     /// The links to the pages of each paginated listing, made once and shared by its pages.
-    page_urls: BTreeMap<Listing, std::sync::OnceLock<Vec<String>>>,
+    page_links: BTreeMap<Listing, std::sync::OnceLock<PageLinks>>,
 }
 
 /// A listing of vacancies that is split into pages.
@@ -234,7 +234,7 @@ impl<'a> Site<'a> {
                     (0..listings.groups(t).len()).map(move |g| ((t, g), std::sync::OnceLock::new()))
                 })
                 .collect(),
-            page_urls: std::iter::once(Listing::Vacancies)
+            page_links: std::iter::once(Listing::Vacancies)
                 .chain(
                     Taxonomy::ALL.iter().flat_map(|&t| {
                         (0..listings.groups(t).len()).map(move |g| Listing::Term(t, g))
@@ -272,11 +272,11 @@ impl<'a> Site<'a> {
             .map_or_else(make, |cell| cell.get_or_init(make).clone())
     }
 
-    /// The links to every page of a paginated listing (page n's is at n - 1).
-    pub fn page_urls(&self, listing: Listing) -> std::borrow::Cow<'_, [String]> {
+    /// The pagination of page `page` of a paginated listing.
+    pub fn pagination(&self, listing: Listing, page: usize) -> Pagination {
         let per_page = self.settings.paginate;
-        let make = || -> Vec<String> {
-            match listing {
+        let make = || -> PageLinks {
+            PageLinks::new(match listing {
                 Listing::Vacancies => (1..=page_count(self.listings.open.len(), per_page))
                     .map(|page| self.urls.href(Route::Vacancies { page }))
                     .collect(),
@@ -292,11 +292,11 @@ impl<'a> Site<'a> {
                         })
                         .collect()
                 }
-            }
+            })
         };
-        match self.page_urls.get(&listing) {
-            Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(make)),
-            None => std::borrow::Cow::Owned(make()),
+        match self.page_links.get(&listing) {
+            Some(cell) => self.views().pagination(page, cell.get_or_init(make)),
+            None => self.views().pagination(page, &make()),
         }
     }
 

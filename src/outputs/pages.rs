@@ -64,8 +64,7 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             let title = paged_title(t.label("nav", "vacancies"), *page, total_pages);
             let mut ctx = site.context(route(*page), title, None)?;
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
-            let urls = site.page_urls(Listing::Vacancies);
-            ctx.insert("pagination", &views.pagination(*page, &urls));
+            ctx.insert("pagination", &site.pagination(Listing::Vacancies, *page));
             ctx.insert("total", &site.listings.open.len());
             site.render("vacancies.html", &ctx)
         }
@@ -165,8 +164,8 @@ pub fn render(job: &Job, site: &Site<'_>) -> Result<String, Diagnostic> {
             ctx.insert("taxonomy", &view);
             ctx.insert("term", &count);
             ctx.insert_value("vacancies", cards(&mut items.iter().copied()));
-            let urls = site.page_urls(Listing::Term(*taxonomy, *group));
-            ctx.insert("pagination", &views.pagination(*page, &urls));
+            let listing = Listing::Term(*taxonomy, *group);
+            ctx.insert("pagination", &site.pagination(listing, *page));
             ctx.insert_value("refine", site.refine(*taxonomy, *group, &count.name));
             site.render("term.html", &ctx)
         }

@@ -146,6 +146,42 @@ fn long_listings_are_paginated_with_prev_and_next() {
 }
 
 #[test]
+fn every_page_of_a_listing_lists_every_page_with_itself_current() {
+    let p = PortalTest::fixture("full");
+    p.write(
+        "templates/partials/pagination.html",
+        "<ol class=\"all\">{% for l in pagination.pages %}[{{ l.number }} {{ l.url }} {{ l.current }}]{% endfor %}</ol>",
+    );
+    p.build().success();
+    // 9 open vacancies, 3 per page: the links are shared by the pages, the current one is
+    // each page's own.
+    let urls = [
+        "/stages/vacatures/",
+        "/stages/vacatures/pagina/2/",
+        "/stages/vacatures/pagina/3/",
+    ];
+    for (current, page) in [
+        "vacatures/index.html",
+        "vacatures/pagina/2/index.html",
+        "vacatures/pagina/3/index.html",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let want: String = urls
+            .iter()
+            .enumerate()
+            .map(|(i, url)| format!("[{} {url} {}]", i + 1, i == current))
+            .collect();
+        let html = p.read(page);
+        assert!(
+            html.contains(&format!("<ol class=\"all\">{want}</ol>")),
+            "{page}: {want}\n{html}"
+        );
+    }
+}
+
+#[test]
 fn listings_are_sorted_closing_soonest_first() {
     let p = built();
     let html = p.read("vacatures/index.html");
