@@ -611,8 +611,8 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The links between pages of a listing; `urls[n - 1]` is page n's link (made once per
-    /// listing, not once per page).
+    /// The links between the pages of a listing, for page `current`, from the listing's
+    /// `links` (made once per listing, not once per page).
     pub fn pagination(&self, current: usize, links: &PageLinks) -> Pagination {
         let urls = &links.urls;
         let total = urls.len();
