@@ -135,12 +135,7 @@ pub fn of(
             for f in &v.fields {
                 f.slug.hash(&mut h);
             }
-            (
-                v.region.as_deref(),
-                v.hours.map(|x| (x.min, x.max)),
-                v.allowance,
-            )
-                .hash(&mut h);
+            (v.region.as_deref(), v.hours, v.allowance).hash(&mut h);
             (v.closes, v.starts).hash(&mut h);
             h.finish()
         })
